@@ -1,0 +1,29 @@
+// A rule is one module, like an ESLint rule: metadata plus a check over the detected tables.
+import type { Catalogue } from '../catalogue/catalogue';
+import type { Finding, RuleFamily, Severity } from '../findings';
+import type { Detection, Table, TableKind } from '../tables/types';
+import type { WorkbookSnapshot } from '../snapshot';
+
+export interface RuleContext {
+  workbook: WorkbookSnapshot;
+  detection: Detection;
+  catalogue: Catalogue;
+  /** All tables of a kind, in workbook order. */
+  tablesOf<K extends TableKind>(kind: K): Extract<Table, { kind: K }>[];
+  /** The first table of a kind, or null. */
+  table<K extends TableKind>(kind: K): Extract<Table, { kind: K }> | null;
+}
+
+/** The part of a finding a rule provides; the engine fills rule, family and default severity. */
+export type RuleFinding = Omit<Finding, 'rule' | 'family' | 'severity' | 'line'> & { severity?: Severity; line?: number | null };
+
+export interface Rule {
+  /** Stable id such as 'sum.column' or 'cross.summary-income'. */
+  id: string;
+  family: RuleFamily;
+  /** Default severity; a finding may lower it (rounding → info). */
+  severity: Severity;
+  /** Chinese description shown in the task pane and in --help. */
+  description: string;
+  check(ctx: RuleContext): RuleFinding[];
+}

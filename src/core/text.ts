@@ -1,0 +1,42 @@
+// Text normalisation for matching labels, titles and names across templates.
+import { toHalfWidth } from './numbers';
+import type { CellValue } from './snapshot';
+import { isCellError } from './snapshot';
+
+/** Cell value as display text ('' for empty). */
+export function cellText(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (isCellError(v)) return v.error;
+  return '';
+}
+
+/**
+ * Normalise a label for comparison: half-width, no whitespace (incl. full-width spaces used for
+ * indentation), unified brackets and quotes, no list numbering like '一、' '（一）' '1.' '1、'.
+ */
+export function normLabel(s: string): string {
+  let t = toHalfWidth(s)
+    .replace(/[\s\u00a0\u3000]+/g, '')
+    .replace(/[（【［]/g, '(')
+    .replace(/[）】］]/g, ')')
+    .replace(/[“”"『』「」‘’']/g, '');
+  t = t.replace(/^(?:[一二三四五六七八九十]+[、.．]|\(?[一二三四五六七八九十]+\)|\d+[、.．](?!\d)|\(\d+\))/, '');
+  t = t.replace(/^其中[:：]/, '');
+  return t;
+}
+
+/** Name normalisation for catalogue comparisons: brackets half-width, spaces removed. */
+export function normName(s: string): string {
+  return toHalfWidth(s)
+    .replace(/[\s\u00a0\u3000]+/g, '')
+    .replace(/[（]/g, '(')
+    .replace(/[）]/g, ')');
+}
+
+/** Does the normalised label contain all the given fragments? */
+export function labelHas(label: string, ...parts: string[]): boolean {
+  const n = normLabel(label);
+  return parts.every((p) => n.includes(p));
+}
