@@ -1,0 +1,105 @@
+// npm run bench — measured, not guessed:
+//  1. Office.js round trips (context.sync) per action on the fake Excel, for the sample and a large workbook;
+//  2. core time on the sample and on the generated large workbook (2,000 item rows, 60 scorecards),
+//     compared with a bare parse of the same .xlsx;
+//  3. the task pane's initial JavaScript (gzip) from dist/.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { readXlsx } from '../../src/hosts/file/xlsx-read';
+import { analyzeWorkbook, detectTables, runChecks } from '../../src/core/index';
+import { generateLarge } from '../../test/fixtures/generator/index';
+import { measureExcelHost } from '../../test/fake-excel/bench';
+
+const ROOT = join(__dirname, '..', '..').includes('juesuan-bench') ? process.cwd() : join(__dirname, '..', '..');
+const SAMPLE = [join(ROOT, '..', 'shared', 'fixtures', 'sample-2023-jiuye.xlsx'), join(ROOT, 'assets', 'sample-2023-jiuye.xlsx')].find(existsSync)!;
+
+function ms(t0: bigint): number {
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+/** Median of n runs of an async function, in ms. */
+async function median(n: number, f: () => Promise<unknown> | unknown): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = process.hrtime.bigint();
+    await f();
+    times.push(ms(t0));
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+function row(label: string, value: string) {
+  console.log(`  ${label.padEnd(52, ' ')} ${value}`);
+}
+
+async function benchWorkbook(label: string, bytes: Uint8Array, runs: number) {
+  console.log(`\n${label} (${(bytes.length / 1024).toFixed(0)} KB .xlsx)`);
+  const bareParse = await median(runs, async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  });
+  const snapshot = await readXlsx(bytes, label);
+  const snapshotMs = await median(runs, () => readXlsx(bytes, label));
+  const detectMs = await median(runs, () => detectTables(snapshot));
+  const detection = detectTables(snapshot);
+  const checkMs = await median(runs, () => runChecks(snapshot, detection));
+  const endToEnd = await median(runs, async () => analyzeWorkbook(await readXlsx(bytes, label)));
+  const analysis = analyzeWorkbook(snapshot);
+  const cells = snapshot.sheets.reduce((n, s) => n + s.cells.reduce((m, r) => m + (r ? r.filter(Boolean).length : 0), 0), 0);
+  row('sheets / non-empty cells', `${snapshot.sheets.length} / ${cells}`);
+  row('tables found / findings', `${analysis.detection.tables.length} / ${analysis.findings.length}`);
+  row('bare parse of the .xlsx (exceljs load), median', `${bareParse.toFixed(1)} ms`);
+  row('.xlsx → snapshot (file host), median', `${snapshotMs.toFixed(1)} ms`);
+  row('detection + reading (core), median', `${detectMs.toFixed(1)} ms`);
+  row('checks (core), median', `${checkMs.toFixed(1)} ms`);
+  row('check end to end from .xlsx, median', `${endToEnd.toFixed(1)} ms  (${(endToEnd / bareParse).toFixed(2)}× bare parse)`);
+  const excel = await measureExcelHost(snapshot);
+  row('Excel host: context.sync per read', `${excel.readSyncs}`);
+  row('Excel host: context.sync per highlight (all findings)', `${excel.highlightSyncs}`);
+  row('Excel host: context.sync per clear', `${excel.clearSyncs}`);
+  return { bareParse, detectMs, checkMs, endToEnd };
+}
+
+function bundleSize() {
+  const dist = join(ROOT, 'dist');
+  console.log('\nTask pane bundle (production build in dist/)');
+  if (!existsSync(join(dist, 'taskpane.html'))) {
+    row('dist/taskpane.html', 'missing — run `npm run build` first');
+    return;
+  }
+  for (const page of ['taskpane.html', 'workbench.html']) {
+    const html = readFileSync(join(dist, page), 'utf8');
+    const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s) && !s.includes('office-js/') && !s.includes('office.js'));
+    let raw = 0;
+    let gz = 0;
+    for (const s of scripts) {
+      const p = join(dist, s.replace(/^\.?\//, ''));
+      if (!existsSync(p)) continue;
+      const buf = readFileSync(p);
+      raw += buf.length;
+      gz += gzipSync(buf, { level: 9 }).length;
+    }
+    row(`${page}: initial JS (${scripts.length} files)`, `${(raw / 1024).toFixed(0)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip (budget 300 KB)`);
+  }
+  const lazy = readdirSync(dist).filter((f) => f.endsWith('.js'));
+  const lazyGz = lazy.reduce((n, f) => n + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0);
+  row('all JS chunks incl. lazy (exceljs, docx …)', `${(lazyGz / 1024).toFixed(0)} KB gzip in ${lazy.length} files`);
+}
+
+async function main() {
+  console.log(`决算助手 bench — node ${process.version}, ${new Date().toISOString()}`);
+  await benchWorkbook('sample-2023-jiuye.xlsx', new Uint8Array(readFileSync(SAMPLE)), 9);
+  const t0 = process.hrtime.bigint();
+  const large = await generateLarge({ itemRows: 2000, scorecards: 60 });
+  console.log(`\n(generated the large workbook in ${ms(t0).toFixed(0)} ms)`);
+  await benchWorkbook('large: 2,000 item rows, 60 scorecards', large.bytes, 3);
+  bundleSize();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
