@@ -24,7 +24,7 @@ export async function docxParagraphs(bytes: Uint8Array): Promise<string[]> {
   if (!doc) throw new Error('不是有效的 .docx 文件（缺少 word/document.xml）');
   const xml = await doc.async('string');
   const paragraphs: string[] = [];
-  for (const p of xml.split(/<w:p[ >]/).slice(1)) {
+  for (const p of xml.split(/<w:p(?=[\s>/])/).slice(1)) {
     const body = p.split('</w:p>')[0];
     let text = '';
     const re = /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>/g;
