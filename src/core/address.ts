@@ -50,9 +50,19 @@ export function parseRangeA1(text: string): CellRange | null {
   return { r1: Math.min(p.row, q.row), c1: Math.min(p.col, q.col), r2: Math.max(p.row, q.row), c2: Math.max(p.col, q.col) };
 }
 
-/** Excel quoting of a sheet name inside a reference: 'My Sheet'!A1; names with only word characters go bare. */
+/**
+ * Excel quoting of a sheet name inside a reference: 'My Sheet'!A1. A name goes bare only when it
+ * is word characters not starting with a digit and Excel cannot read it as something else: a cell
+ * (FY2023, Q1 — up to XFD1048576), an R1C1 address (R, C, R2C3) or a logical (TRUE/FALSE).
+ * Quoting is always accepted, so when in doubt we quote.
+ */
 export function quoteSheet(name: string): string {
-  return /^[\p{L}\p{N}_]+$/u.test(name) && !/^\d/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  const upper = name.toUpperCase();
+  const cell = /^([A-Z]{1,3})(\d+)$/.exec(upper);
+  const cellLike = !!cell && columnIndex(cell[1]) < 16384 && Number(cell[2]) >= 1 && Number(cell[2]) <= 1048576;
+  const r1c1Like = /^R\d*(C\d*)?$/.test(upper) || /^C\d*$/.test(upper);
+  const bare = /^[\p{L}\p{N}_]+$/u.test(name) && !/^\d/.test(name) && !cellLike && !r1c1Like && upper !== 'TRUE' && upper !== 'FALSE';
+  return bare ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** 'Sheet!B7' as used in findings' related cells (unquoted, as SPEC §8 shows). */

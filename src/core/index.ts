@@ -10,8 +10,8 @@ export type { CheckOptions } from './rules/engine';
 export { generateNarrative } from './narrative/generate';
 export { checkNarrative } from './narrative/check';
 export * from './narrative/types';
-export { recalculate } from './recalc/recalc';
-export type { DerivedCell, DerivedSheet } from './recalc/recalc';
+export { recalculate, scorecardFixes, displayText, AMOUNT_FORMAT, PERCENT_FORMAT, SCORE_FORMAT } from './recalc/recalc';
+export type { DerivedCell, DerivedSheet, RecalcOptions, ScorecardFixSet } from './recalc/recalc';
 export { defaultCatalogue, Catalogue } from './catalogue/catalogue';
 
 import type { WorkbookSnapshot } from './snapshot';
