@@ -1,0 +1,438 @@
+// Shared machinery of the table readers: cell access through merges, title normalisation,
+// header parsing (merged multi-row headers joined with '/'), unit/year captions, codes, figures.
+// Everything here is total: garbage in gives empty results or warnings, never an exception.
+import type { CellRef } from '../address';
+import { a1, rangeA1 } from '../address';
+import { readNumber, toHalfWidth } from '../numbers';
+import type { CellRange, CellValue, SheetSnapshot } from '../snapshot';
+import { cellText, normLabel } from '../text';
+import type { ColumnInfo, Figure, RowInfo, TableBase, TableKind, Unit } from './types';
+
+/** Merges looked up by cell without materialising every covered cell (huge merges stay cheap). */
+export class MergeLookup {
+  private readonly byRow = new Map<number, CellRange[]>();
+  private readonly tall: CellRange[] = [];
+  private readonly topLeft = new Map<number, CellRange>();
+  constructor(merges: CellRange[], maxRow: number, maxCol: number) {
+    for (const raw of merges) {
+      if (!raw || !(raw.r1 >= 0) || !(raw.c1 >= 0) || !(raw.r2 >= raw.r1) || !(raw.c2 >= raw.c1)) continue;
+      // Clip to the used extent: nothing beyond it can be asked about meaningfully.
+      const m = { r1: raw.r1, c1: raw.c1, r2: Math.min(raw.r2, maxRow), c2: Math.min(raw.c2, maxCol) };
+      if (m.r2 < m.r1 || m.c2 < m.c1) continue;
+      if (m.r1 === m.r2 && m.c1 === m.c2) continue;
+      this.topLeft.set(key(m.r1, m.c1), m);
+      if (m.r2 - m.r1 > 64) this.tall.push(m);
+      else
+        for (let r = m.r1; r <= m.r2; r++) {
+          const list = this.byRow.get(r);
+          if (list) list.push(m);
+          else this.byRow.set(r, [m]);
+        }
+    }
+  }
+  find(r: number, c: number): CellRange | undefined {
+    const list = this.byRow.get(r);
+    if (list) for (const m of list) if (c >= m.c1 && c <= m.c2) return m;
+    for (const m of this.tall) if (r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2) return m;
+    return undefined;
+  }
+  /** The merge whose top-left cell is (r, c). */
+  at(r: number, c: number): CellRange | undefined {
+    return this.topLeft.get(key(r, c));
+  }
+}
+
+function key(r: number, c: number): number {
+  return r * 16384 + c;
+}
+
+/** A sheet with merge-aware accessors; rows/cols are 0-based. */
+export class Grid {
+  readonly rows: number;
+  readonly cols: number;
+  readonly merges: MergeLookup;
+  constructor(readonly sheet: SheetSnapshot) {
+    let rows = 0;
+    let cols = 0;
+    const cells = Array.isArray(sheet.cells) ? sheet.cells : [];
+    for (let r = 0; r < cells.length; r++) {
+      const row = cells[r];
+      if (!row || row.length === 0) continue;
+      rows = r + 1;
+      if (row.length > cols) cols = row.length;
+    }
+    // Merged titles and headers may reach beyond the last filled column (capped: merges can be absurd).
+    const merges = Array.isArray(sheet.merges) ? sheet.merges : [];
+    let mcols = cols;
+    for (const m of merges) if (m && m.r1 < rows && m.c2 + 1 > mcols) mcols = m.c2 + 1;
+    cols = Math.min(mcols, Math.max(cols + 64, 256));
+    this.rows = rows;
+    this.cols = cols;
+    this.merges = new MergeLookup(Array.isArray(sheet.merges) ? sheet.merges : [], Math.max(rows - 1, 0), Math.max(cols - 1, 0));
+  }
+  get name(): string {
+    return this.sheet.name;
+  }
+  value(r: number, c: number): CellValue {
+    const row = this.sheet.cells[r];
+    const cell = row ? row[c] : undefined;
+    return cell ? cell.v : null;
+  }
+  /** Own text of the cell, trimmed. */
+  text(r: number, c: number): string {
+    return cellText(this.value(r, c)).trim();
+  }
+  /** Text shown at (r, c), looking through a merge to its top-left cell. */
+  shown(r: number, c: number): string {
+    const own = this.text(r, c);
+    if (own !== '') return own;
+    const m = this.merges.find(r, c);
+    return m ? this.text(m.r1, m.c1) : '';
+  }
+  /** Normalised label at (r, c) through merges. */
+  label(r: number, c: number): string {
+    return normLabel(this.shown(r, c));
+  }
+  ref(r: number, c: number): CellRef {
+    return { sheet: this.sheet.name, row: r, col: c };
+  }
+  fig(r: number, c: number): Figure {
+    const rn = readNumber(this.value(r, c));
+    const f: Figure = { value: rn.value, ref: this.ref(r, c), form: rn.form };
+    if (rn.text !== undefined && rn.form !== 'blank') f.text = rn.text;
+    return f;
+  }
+  /** Is the cell numeric (a number or a number stored as text)? */
+  isNumeric(r: number, c: number): boolean {
+    const f = readNumber(this.value(r, c)).form;
+    return f === 'number' || f === 'text-number';
+  }
+  /** Non-empty own cells of a row within [c1, c2], as column indexes. */
+  filledCols(r: number, c1: number, c2: number): number[] {
+    const row = this.sheet.cells[r];
+    const out: number[] = [];
+    if (!row) return out;
+    const end = Math.min(c2, row.length - 1);
+    for (let c = Math.max(c1, 0); c <= end; c++) {
+      const cell = row[c];
+      if (cell && cellText(cell.v).trim() !== '') out.push(c);
+    }
+    return out;
+  }
+  /** The cell right of (r, c) holding the value of a 'label | value' pair, skipping the label's merge. */
+  valueRightOf(r: number, c: number, c2: number): { text: string; col: number } | null {
+    const m = this.merges.find(r, c);
+    let start = (m ? m.c2 : c) + 1;
+    for (let k = start; k <= c2; k++) {
+      const t = this.shown(r, k);
+      if (t !== '') return { text: t, col: this.merges.find(r, k)?.c1 ?? k };
+    }
+    return null;
+  }
+}
+
+/** A region of a sheet given to a reader: title row to the row before the next title. */
+export interface Region {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+  titleRow: number;
+  titleCol: number;
+  title: string;
+}
+
+export interface ReadContext {
+  grid: Grid;
+  region: Region;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Titles
+
+/**
+ * Normalise a title for matching: half-width, no spaces/quotes, without year, unit-name prefix,
+ * numbering (一、 表1 公开01表 附表1-1), parenthesised notes and trailing punctuation.
+ */
+export function normTitle(raw: string): string {
+  let t = normLabel(raw);
+  t = t.replace(/公开\d+表/g, '');
+  t = t.replace(/\([^()]*\)/g, '');
+  // Unit names, numbering and years before the title: 'XX中心2023年度收入决算表', '表2 2023年度收入决算表'
+  // (spaces are gone by now, so the year is found first: '表22023年度…').
+  t = t.replace(/^.{0,40}?\d{4}年度?/, '');
+  // 表5 / 表一 / 附表1-2; a Chinese numeral never eats the 一 of 一般公共预算.
+  t = t.replace(/^(?:附件\d*[:：、]?)?(?:附?表(?:\d+(?:[-－—_]\d+)?|[一二三四五六七八九十]+(?!般))[:：、.．]?)/, '');
+  t = t.replace(/^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．\-_]?)(?!\d*年)/, '');
+  t = t.replace(/^.{0,40}?\d{4}年度?/, '');
+  t = t.replace(/\d{4}年度?$/, '');
+  t = t.replace(/^(?:部门决算|决算)/, '');
+  t = t.replace(/^[:：、.\-_]+|[:：、.。\-_]+$/g, '');
+  return t;
+}
+
+/** Year stated in a text: 2023年 / 2023年度 / （2023年度）. */
+export function yearIn(text: string): number | undefined {
+  const m = /(20\d{2}|19\d{2})\s*年/.exec(toHalfWidth(text));
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Unit stated in a caption or header: 单位：万元, 金额单位：元, （万元）. */
+export function unitIn(text: string): Unit | undefined {
+  const t = toHalfWidth(text).replace(/\s+/g, '');
+  const m = /单位[:：]?(万元|元)/.exec(t) ?? /[(（](万元|元)[)）]/.exec(t);
+  return m ? (m[1] as Unit) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Headers
+
+export interface HeaderColumn {
+  col: number;
+  /** Segments from top to bottom, merged duplicates removed. */
+  parts: string[];
+  /** Normalised parts. */
+  norm: string[];
+  header: string;
+}
+
+export interface Header {
+  rows: number[];
+  columns: HeaderColumn[];
+  /** First row after the header (and after any 栏次 row). */
+  dataStart: number;
+  /** 栏次 rows skipped. */
+  lineRows: number[];
+}
+
+const TOTAL_LABELS = new Set(['合计', '总计', '本年合计', '合计数', '总合计']);
+
+export function isTotalLabel(norm: string): boolean {
+  return TOTAL_LABELS.has(norm);
+}
+
+/** A row of the 栏次 kind: '栏次' printed, or the numbers 1, 2, 3 … in order. */
+export function isLineNumberRow(grid: Grid, r: number, c1: number, c2: number): boolean {
+  const cols = grid.filledCols(r, c1, c2);
+  if (cols.length === 0) return false;
+  let expect = 1;
+  let numbers = 0;
+  for (const c of cols) {
+    const t = normLabel(grid.text(r, c));
+    if (t === '栏次' || t === '行次') return true;
+    if (/^[甲乙丙丁]$/.test(t)) continue;
+    const n = Number(toHalfWidth(t));
+    if (!Number.isInteger(n) || n !== expect) return false;
+    expect++;
+    numbers++;
+  }
+  return numbers >= 3;
+}
+
+/** Does a row look like data rather than header: numbers, a code, or a 合计 label first? */
+function looksLikeData(grid: Grid, r: number, c1: number, c2: number, stopAtTotal: boolean): boolean {
+  const cols = grid.filledCols(r, c1, c2);
+  if (cols.length === 0) return false;
+  // The first text shown on the row (a vertical header merge shows its text on every row).
+  let first = '';
+  for (let c = c1; c <= Math.min(c2, c1 + 60) && first === ''; c++) first = normLabel(grid.shown(r, c));
+  if ((stopAtTotal && isTotalLabel(first)) || /^\d{3,7}$/.test(first)) return true;
+  // '一、一般公共预算财政拨款收入' starts the data of two-sided tables even when its amounts are blank.
+  if (/^[一二三四五六七八九十]+[、.．]/.test(grid.shown(r, cols[0]))) return true;
+  for (const c of cols) if (grid.isNumeric(r, c)) return true;
+  return false;
+}
+
+/**
+ * Parse a header starting at row `start`: it extends over following rows that are not data
+ * (max 4 rows in all); then 栏次 rows are skipped. Column text joins the rows' shown texts
+ * (merges looked through) with '/', e.g. '本年支出/小计'.
+ */
+export function parseHeader(grid: Grid, start: number, c1: number, c2: number, r2: number, maxRows = 4, stopAtTotal = true): Header {
+  const rows = [start];
+  let r = start + 1;
+  while (r <= r2 && rows.length < maxRows) {
+    if (grid.filledCols(r, c1, c2).length === 0 && !rowHasMergedText(grid, r, c1, c2)) break;
+    if (isLineNumberRow(grid, r, c1, c2) || looksLikeData(grid, r, c1, c2, stopAtTotal)) break;
+    rows.push(r);
+    r++;
+  }
+  const lineRows: number[] = [];
+  while (r <= r2 && isLineNumberRow(grid, r, c1, c2)) {
+    lineRows.push(r);
+    r++;
+  }
+  const columns: HeaderColumn[] = [];
+  const cEnd = Math.min(c2, Math.max(grid.cols - 1, c1));
+  for (let c = c1; c <= cEnd; c++) {
+    const parts: string[] = [];
+    let lastMerge: CellRange | undefined;
+    for (const hr of rows) {
+      const m = grid.merges.find(hr, c);
+      const t = grid.shown(hr, c);
+      if (t === '') continue;
+      // The same merge seen again on the next row adds nothing.
+      if (m && m === lastMerge) continue;
+      lastMerge = m;
+      if (parts.length > 0 && normLabel(parts[parts.length - 1]) === normLabel(t)) continue;
+      parts.push(t);
+    }
+    if (parts.length === 0) continue;
+    columns.push({ col: c, parts, norm: parts.map(normLabel), header: parts.join('/') });
+  }
+  return { rows, columns, dataStart: r, lineRows };
+}
+
+function rowHasMergedText(grid: Grid, r: number, c1: number, c2: number): boolean {
+  const end = Math.min(c2, c1 + 60);
+  for (let c = c1; c <= end; c++) if (grid.shown(r, c) !== '') return true;
+  return false;
+}
+
+/** First row in [from, to] where some cell's normalised text satisfies `pred`. */
+export function findRow(grid: Grid, from: number, to: number, c1: number, c2: number, pred: (norm: string) => boolean): number {
+  for (let r = from; r <= to; r++) {
+    for (const c of grid.filledCols(r, c1, c2)) if (pred(normLabel(grid.text(r, c)))) return r;
+  }
+  return -1;
+}
+
+/** Map header columns to keys with `classify` (given normalised parts, returns a key or null). */
+export function mapColumns(header: Header, classify: (norm: string[], col: HeaderColumn) => string | null): { info: ColumnInfo[]; byKey: Map<string, number> } {
+  const info: ColumnInfo[] = [];
+  const byKey = new Map<string, number>();
+  for (const hc of header.columns) {
+    const k = classify(hc.norm, hc);
+    info.push({ col: hc.col, header: hc.header, key: k ?? 'unknown' });
+    if (k && !byKey.has(k)) byKey.set(k, hc.col);
+  }
+  return { info, byKey };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Captions, notes, codes
+
+/** Unit, year and their cells, searched in the rows between the title and the data. */
+export function readCaptions(grid: Grid, region: Region, lastRow: number): { unit: Unit | null; unitRef?: CellRef; year?: number } {
+  let unit: Unit | null = null;
+  let unitRef: CellRef | undefined;
+  let year = yearIn(region.title);
+  for (let r = region.r1; r <= Math.min(lastRow, region.r2); r++) {
+    for (const c of grid.filledCols(r, region.c1, region.c2)) {
+      const t = grid.text(r, c);
+      if (t.length > 60) continue;
+      if (!unit) {
+        const u = unitIn(t);
+        if (u) {
+          unit = u;
+          unitRef = grid.ref(r, c);
+        }
+      }
+      // A caption year: the whole cell ('2023年度', '（2023年度）') or '…2023年度' before the header.
+      if (year === undefined && (/^[(（]?\s*\d{4}\s*年度?\s*[)）]?$/.test(toHalfWidth(t)) || (r < lastRow && /\d{4}\s*年度/.test(toHalfWidth(t))))) year = yearIn(t);
+    }
+  }
+  const out: { unit: Unit | null; unitRef?: CellRef; year?: number } = { unit };
+  if (unitRef) out.unitRef = unitRef;
+  if (year !== undefined) out.year = year;
+  return out;
+}
+
+/** A note (注：…) in rows [from, to]: text of the first such cell and its ref. */
+export function findNote(grid: Grid, from: number, to: number, c1: number, c2: number): { note: string; ref: CellRef } | null {
+  const end = Math.min(to, from + 30);
+  for (let r = from; r <= end; r++) {
+    for (const c of grid.filledCols(r, c1, c2)) {
+      const t = grid.text(r, c);
+      if (isNoteText(t) || /无数据/.test(t)) return { note: t, ref: grid.ref(r, c) };
+    }
+  }
+  return null;
+}
+
+export function isNoteText(t: string): boolean {
+  // Cheap pre-check: this runs on every data row.
+  if (!/^\s*[注说备本]|空表/.test(t)) return false;
+  return /^\s*(注|说明|备注)\s*[:：\d]/.test(toHalfWidth(t)) || /^\s*本表(反映|为|无)|故本表为空|本表为空表/.test(t);
+}
+
+/** Code text as digits: 208 (number) → '208'; '２０８０１' → '20801'; '208 01' → '20801'. */
+export function codeDigits(v: CellValue): string {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 0 ? String(v) : '';
+  if (typeof v !== 'string') return '';
+  const t = toHalfWidth(v).replace(/[\s\u00a0]+/g, '');
+  return /^\d+$/.test(t) ? t : '';
+}
+
+/** Name as printed, without indentation (full-width spaces) and list numbering kept as is. */
+export function cleanName(s: string): string {
+  return s.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
+}
+
+/** Parse the cap of an 一级指标 label: '产出指标（50分）' / '产出指标(50)' → 50. */
+export function capOf(label: string): number | null {
+  const m = /[(（]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]/.exec(toHalfWidth(label));
+  return m ? Number(m[1]) : null;
+}
+
+export function a1Of(r: number, c: number): string {
+  return a1(r, c);
+}
+
+/** Build the TableBase part shared by every kind. */
+export function baseOf(
+  kind: TableKind,
+  grid: Grid,
+  region: Region,
+  lastRow: number,
+  lastCol: number,
+  columns: ColumnInfo[],
+  rows: RowInfo[],
+  captionsUntil: number,
+  warnings: string[],
+): TableBase {
+  const range: CellRange = { r1: region.titleRow, c1: region.c1, r2: Math.max(lastRow, region.titleRow), c2: Math.max(lastCol, region.c1) };
+  const caps = readCaptions(grid, region, captionsUntil);
+  const base = {
+    kind,
+    id: `${grid.name}!${rangeA1(range)}`,
+    sheet: grid.name,
+    range,
+    title: region.title,
+    titleRef: grid.ref(region.titleRow, region.titleCol),
+    unit: caps.unit,
+    columns,
+    rows,
+    warnings,
+  } as TableBase;
+  if (caps.unitRef) base.unitRef = caps.unitRef;
+  if (caps.year !== undefined) base.year = caps.year;
+  return base;
+}
+
+/** Rightmost column used by a table: header columns, title merge. */
+export function lastColOf(grid: Grid, region: Region, header: Header | null): number {
+  let c = region.titleCol;
+  const tm = grid.merges.at(region.titleRow, region.titleCol);
+  if (tm) c = Math.max(c, tm.c2);
+  if (header) for (const hc of header.columns) if (hc.col > c) c = hc.col;
+  return Math.min(c, region.c2);
+}
+
+/** Add a note below the data, when there is one, to the table. */
+export function attachNote(t: { note?: string; noteRef?: CellRef }, grid: Grid, from: number, region: Region): void {
+  const n = findNote(grid, from, region.r2, region.c1, region.c2);
+  if (n) {
+    t.note = n.note;
+    t.noteRef = n.ref;
+  }
+}
+
+/** The first cell in a row (within c1..c2) with text, as [col, normalised text]. */
+export function firstText(grid: Grid, r: number, c1: number, c2: number): [number, string] | null {
+  for (const c of grid.filledCols(r, c1, c2)) {
+    const t = grid.text(r, c);
+    if (t !== '') return [c, normLabel(t)];
+  }
+  return null;
+}

@@ -1,0 +1,150 @@
+// 一般公共预算财政拨款基本支出决算(明细)表: 经济分类 blocks [科目编码, 科目名称, 决算数] side by side
+// (2 or 3 blocks), under optional 人员经费/公用经费 bands; bottom row 人员经费合计 / 公用经费合计.
+import { a1 } from '../../address';
+import { normLabel } from '../../text';
+import type { Grid, Region } from '../common';
+import { attachNote, baseOf, cleanName, codeDigits, findRow, isNoteText, lastColOf, parseHeader } from '../common';
+import type { BasicDetailTable, ColumnInfo, EconomicEntry, LabelledFigure, RowInfo } from '../types';
+import type { KindReader } from './reader';
+import { titleMatcher } from './reader';
+import { structuralKey } from './coded';
+
+interface Block {
+  codeCol?: number;
+  sectionCol?: number;
+  nameCol?: number;
+  amountCol?: number;
+  band: 'personnel' | 'public' | null;
+}
+
+function groupByCode(code: string | null): 'personnel' | 'public' | null {
+  if (!code) return null;
+  return /^30[13]/.test(code) ? 'personnel' : 'public';
+}
+
+const PERSONNEL_TOTAL = /^人员经费(合计|小计)?$/;
+const PUBLIC_TOTAL = /^公用经费(合计|小计)?$/;
+
+export function readBasicDetail(grid: Grid, region: Region): BasicDetailTable | null {
+  const { c1, c2, r2 } = region;
+  const start = findRow(grid, region.titleRow + 1, Math.min(r2, region.titleRow + 8), c1, c2, (n) => /^(人员经费|公用经费)$|科目编码|科目名称|^项目$/.test(n));
+  if (start < 0) return null;
+  const header = parseHeader(grid, start, c1, c2, r2);
+  const columns: ColumnInfo[] = [];
+  const blocks: Block[] = [];
+  let cur: Block | null = null;
+  for (const hc of header.columns) {
+    const sk = structuralKey(hc.norm);
+    const band = hc.norm.some((p) => p === '人员经费') ? 'personnel' : hc.norm.some((p) => p === '公用经费') ? 'public' : null;
+    let key = 'unknown';
+    if (sk === 'code' || sk === 'codeClass') {
+      if (cur) blocks.push(cur);
+      cur = { codeCol: hc.col, band };
+      key = 'code';
+    } else if (sk === 'codeSection' && cur && cur.nameCol === undefined) {
+      cur.sectionCol = hc.col;
+      key = 'codeSection';
+    } else if (sk === 'name') {
+      if (cur && cur.nameCol !== undefined) blocks.push(cur);
+      if (!cur || cur.nameCol !== undefined) cur = { band };
+      cur.nameCol = hc.col;
+      cur.band ??= band;
+      key = 'name';
+    } else if (cur && cur.nameCol !== undefined && cur.amountCol === undefined && sk !== 'lineNo') {
+      cur.amountCol = hc.col;
+      key = 'amount';
+      blocks.push(cur);
+      cur = null;
+    }
+    columns.push({ col: hc.col, header: hc.header, key });
+  }
+  if (cur) blocks.push(cur);
+  const usable = blocks.filter((b) => b.nameCol !== undefined && b.amountCol !== undefined);
+  if (usable.length === 0) return null;
+  const amountCols = usable.map((b) => b.amountCol!).sort((a, b) => a - b);
+
+  const rows: RowInfo[] = [{ row: region.titleRow, label: region.title, key: 'title' }];
+  for (const r of header.rows) rows.push({ row: r, label: 'header', key: 'header' });
+  for (const r of header.lineRows) rows.push({ row: r, label: '栏次', key: 'lineNumbers' });
+  const warnings: string[] = [];
+  const perBlock: EconomicEntry[][] = usable.map(() => []);
+  let personnelTotal: LabelledFigure | null = null;
+  let publicTotal: LabelledFigure | null = null;
+  let lastRow = header.lineRows.length ? header.lineRows[header.lineRows.length - 1] : header.rows[header.rows.length - 1];
+
+  for (let r = header.dataStart; r <= r2; r++) {
+    const filled = grid.filledCols(r, c1, c2);
+    if (filled.length === 0) continue;
+    if (isNoteText(grid.text(r, filled[0]))) break;
+    let used = false;
+    // Totals: a label cell anywhere in the row, its value in the next amount column to the right.
+    for (const c of filled) {
+      const n = normLabel(grid.text(r, c));
+      const isP = PERSONNEL_TOTAL.test(n);
+      const isQ = PUBLIC_TOTAL.test(n);
+      if (!isP && !isQ) continue;
+      const m = grid.merges.find(r, c);
+      const end = m ? m.c2 : c;
+      const ac = amountCols.find((a) => a > end);
+      if (ac === undefined) continue;
+      const lf: LabelledFigure = { label: grid.text(r, c), labelRef: grid.ref(r, c), figure: grid.fig(r, ac) };
+      if (isP && !personnelTotal) personnelTotal = lf;
+      if (isQ && !publicTotal) publicTotal = lf;
+      rows.push({ row: r, label: lf.label, key: isP ? 'personnelTotal' : 'publicTotal' });
+      used = true;
+    }
+    if (!used) {
+      usable.forEach((b, i) => {
+        const name = cleanName(grid.text(r, b.nameCol!));
+        let code = b.codeCol !== undefined ? codeDigits(grid.value(r, b.codeCol)) : '';
+        if (b.sectionCol !== undefined && code.length === 3) {
+          const s = codeDigits(grid.value(r, b.sectionCol));
+          if (s) code += s.length === 1 ? `0${s}` : s;
+        }
+        const amountText = grid.text(r, b.amountCol!);
+        if (!name && !code && !amountText) return;
+        const n = normLabel(name);
+        if (n === '合计' || n === '总计') {
+          rows.push({ row: r, label: name, key: 'total' });
+          used = true;
+          return;
+        }
+        if (!name && !code) {
+          warnings.push(`${a1(r, b.amountCol!)}：有金额但没有科目`);
+          return;
+        }
+        const prev = perBlock[i][perBlock[i].length - 1];
+        const group = b.band ?? groupByCode(code || null) ?? prev?.group ?? (i === 0 ? 'personnel' : 'public');
+        const e: EconomicEntry = {
+          code: code || null,
+          name,
+          nameRef: grid.ref(r, b.nameCol!),
+          figure: grid.fig(r, b.amountCol!),
+          group,
+          level: code.length === 3 ? 'class' : code.length === 5 ? 'section' : null,
+        };
+        if (b.codeCol !== undefined) e.codeRef = grid.ref(r, b.codeCol);
+        if (code && code.length !== 3 && code.length !== 5) warnings.push(`第${r + 1}行：经济分类科目编码「${code}」无法识别`);
+        perBlock[i].push(e);
+        used = true;
+      });
+      if (used) rows.push({ row: r, label: filled.map((c) => grid.text(r, c)).join(' | '), key: 'entries' });
+    }
+    if (used) lastRow = r;
+  }
+  const entries = perBlock.flat();
+  if (entries.length === 0 && !personnelTotal && !publicTotal) return null;
+  const base = baseOf('basic-detail', grid, region, lastRow, lastColOf(grid, region, header), columns, rows, header.rows[0], warnings);
+  const table = { ...base, kind: 'basic-detail', entries, personnelTotal, publicTotal } as BasicDetailTable;
+  attachNote(table, grid, lastRow + 1, region);
+  return table;
+}
+
+const TITLES = ['一般公共预算财政拨款基本支出决算表', '一般公共预算财政拨款基本支出决算明细表', '财政拨款基本支出决算表', '财政拨款基本支出决算明细表', '基本支出决算明细表'];
+
+export const basicDetail: KindReader = {
+  kind: 'basic-detail',
+  titles: TITLES,
+  matchTitle: titleMatcher(TITLES),
+  read: readBasicDetail,
+};

@@ -1,0 +1,177 @@
+// Reader shared by the tables keyed by 科目编码 (income, expenditure, general-budget, gov-fund,
+// state-capital): one code column or three (类|款|项), a name column, amount columns by header.
+import type { CellRef } from '../../address';
+import { normLabel } from '../../text';
+import type { Grid, Header, Region } from '../common';
+import { attachNote, baseOf, cleanName, codeDigits, findRow, isNoteText, isTotalLabel, lastColOf, mapColumns, parseHeader } from '../common';
+import type { CodedRow, CodedTable, CodeLevel, Figure, RowInfo, TableKind } from '../types';
+
+export interface CodedSpec {
+  kind: CodedTable['kind'];
+  /** Key of an amount column from its normalised header parts, or null. */
+  classify(parts: string[]): string | null;
+  /** Every inner list needs at least one of its keys present. */
+  required: string[][];
+}
+
+/** Structural columns: code parts, name, 行次. Looks at the deepest header part first. */
+export function structuralKey(parts: string[]): string | null {
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const p = parts[i];
+    if (p === '类') return 'codeClass';
+    if (p === '款') return 'codeSection';
+    if (p === '项') return 'codeItem';
+    if (p === '行次' || p === '栏次') return 'lineNo';
+    if (/编码|代码|编号/.test(p)) return 'code';
+    if (/名称/.test(p)) return 'name';
+    if (p === '项目' || p === '科目') return i === parts.length - 1 ? 'name' : null;
+  }
+  return null;
+}
+
+/** A row that starts a coded table's header. */
+export function isCodedHeaderCell(n: string): boolean {
+  return /科目编码|科目名称|功能分类|^项目$|^科目$|^编码$|科目代码/.test(n);
+}
+
+function level(code: string): CodeLevel | null {
+  return code.length === 3 ? 'class' : code.length === 5 ? 'section' : code.length === 7 ? 'item' : null;
+}
+
+function pad2(d: string): string {
+  return d.length === 1 ? `0${d}` : d;
+}
+
+export function readCoded(spec: CodedSpec, grid: Grid, region: Region): CodedTable | null {
+  const { c1, c2, r2 } = region;
+  const hStart = findRow(grid, region.titleRow + 1, Math.min(r2, region.titleRow + 8), c1, c2, isCodedHeaderCell);
+  if (hStart < 0) return null;
+  const header: Header = parseHeader(grid, hStart, c1, c2, r2);
+  const { info, byKey } = mapColumns(header, (parts) => structuralKey(parts) ?? spec.classify(parts));
+  for (const alt of spec.required) if (!alt.some((k) => byKey.has(k))) return null;
+  const codeCol = byKey.get('code');
+  const split = byKey.has('codeClass') ? { cls: byKey.get('codeClass')!, sec: byKey.get('codeSection'), itm: byKey.get('codeItem') } : null;
+  const nameCol = byKey.get('name');
+  if (codeCol === undefined && !split && nameCol === undefined) return null;
+
+  const valueKeys: string[] = [];
+  for (const ci of info) if (byKey.get(ci.key) === ci.col && !['code', 'codeClass', 'codeSection', 'codeItem', 'name', 'lineNo', 'unknown'].includes(ci.key)) valueKeys.push(ci.key);
+
+  const warnings: string[] = [];
+  const rows: RowInfo[] = [{ row: region.titleRow, label: region.title, key: 'title' }];
+  for (const hr of header.rows) rows.push({ row: hr, label: header.columns.map((c) => c.header).join(' | '), key: 'header' });
+  for (const lr of header.lineRows) rows.push({ row: lr, label: '栏次', key: 'lineNumbers' });
+
+  const items: CodedRow[] = [];
+  let total: CodedRow | null = null;
+  let lastRow = header.lineRows.length ? header.lineRows[header.lineRows.length - 1] : header.rows[header.rows.length - 1];
+  let lastClass = '';
+  let lastSection = '';
+  let noteDone = false;
+  const labelCols = [codeCol, split?.cls, split?.sec, split?.itm, nameCol].filter((c): c is number => c !== undefined);
+  const firstLabelCol = Math.min(...labelCols);
+  const lastLabelCol = Math.max(...labelCols);
+
+  for (let r = header.dataStart; r <= r2; r++) {
+    const filled = grid.filledCols(r, c1, c2);
+    if (filled.length === 0) continue;
+    const firstText = grid.text(r, filled[0]);
+    if (isNoteText(firstText)) {
+      rows.push({ row: r, label: firstText, key: 'note' });
+      noteDone = true;
+      break;
+    }
+    let code = '';
+    const codeRefs: CellRef[] = [];
+    if (split) {
+      let cls = codeDigits(grid.value(r, split.cls));
+      let sec = split.sec !== undefined ? pad2(codeDigits(grid.value(r, split.sec))) : '';
+      const itm = split.itm !== undefined ? pad2(codeDigits(grid.value(r, split.itm))) : '';
+      if (cls.length === 5 || cls.length === 7) {
+        code = cls;
+      } else {
+        if (cls.length === 3) {
+          lastClass = cls;
+          if (!sec && !itm) lastSection = '';
+        } else if (cls === '' && (sec || itm)) cls = lastClass;
+        if (sec.length === 2) lastSection = sec;
+        else if (itm) sec = lastSection;
+        if (cls.length === 3) code = itm.length === 2 && sec.length === 2 ? cls + sec + itm : sec.length === 2 && !itm ? cls + sec : !sec && !itm ? cls : '';
+      }
+      for (const c of [split.cls, split.sec, split.itm]) if (c !== undefined && grid.text(r, c) !== '') codeRefs.push(grid.ref(r, c));
+    } else if (codeCol !== undefined) {
+      code = codeDigits(grid.value(r, codeCol));
+      codeRefs.push(grid.ref(r, codeCol));
+    }
+    let name = nameCol !== undefined ? cleanName(grid.text(r, nameCol)) : '';
+    let nameRef = grid.ref(r, nameCol ?? codeCol ?? firstLabelCol);
+    if (!code) {
+      // '2080101 行政运行' or '[208]社会保障和就业支出' in one cell.
+      const src = name || (codeCol !== undefined ? grid.text(r, codeCol) : '');
+      const m = /^[[［【]?\s*(\d{7}|\d{5}|\d{3})\s*[\]］】]?[\s\u3000]*(\D.*)$/.exec(src);
+      if (m) {
+        code = m[1];
+        name = cleanName(m[2]);
+        if (!name) name = '';
+        if (codeRefs.length === 0) codeRefs.push(nameRef);
+      }
+    }
+    // 合计 may sit in the code column, the name column, or a merge over both.
+    let isTotal = false;
+    if (!code) {
+      for (let c = firstLabelCol; c <= lastLabelCol && !isTotal; c++) {
+        const t = grid.shown(r, c);
+        if (t.includes('计') && isTotalLabel(normLabel(t))) isTotal = true;
+      }
+      if (!isTotal && firstText.includes('计') && isTotalLabel(normLabel(firstText)) && filled[0] <= lastLabelCol) isTotal = true;
+    }
+
+    const values: Record<string, Figure> = {};
+    for (const k of valueKeys) values[k] = grid.fig(r, byKey.get(k)!);
+
+    if (isTotal) {
+      const label = name && !/^\d+$/.test(name) ? name : normLabel(firstText) || '合计';
+      const row: CodedRow = { row: r, code: null, codeRefs: [], name: label, nameRef: grid.ref(r, filled[0]), level: 'total', values };
+      if (total) warnings.push(`第${r + 1}行：重复的合计行，已忽略`);
+      else total = row;
+      rows.push({ row: r, label, key: 'total' });
+      lastRow = r;
+      continue;
+    }
+    const lv = code ? level(code) : null;
+    if (code && lv) {
+      if (!name) warnings.push(`第${r + 1}行：科目 ${code} 没有名称`);
+      items.push({ row: r, code, codeRefs, name, nameRef, level: lv, values });
+      rows.push({ row: r, label: `${code} ${name}`, key: lv });
+      lastRow = r;
+      continue;
+    }
+    const hasAmount = valueKeys.some((k) => values[k].form === 'number' || values[k].form === 'text-number');
+    if (code || hasAmount) {
+      warnings.push(`第${r + 1}行：无法识别科目编码${code ? `「${code}」` : ''}，该行未读取`);
+      rows.push({ row: r, label: name || firstText, key: 'unrecognized' });
+    }
+  }
+
+  const base = baseOf(spec.kind, grid, region, lastRow, lastColOf(grid, region, header), info, rows, header.rows[0], warnings);
+  const empty = items.length === 0 && (!total || valueKeys.every((k) => (total!.values[k].value ?? 0) === 0));
+  const table: CodedTable = { ...base, kind: spec.kind, valueKeys, total, items, empty };
+  attachNote(table, grid, lastRow + 1, region);
+  if (!table.note && !noteDone && empty) {
+    // An empty table may carry its note inside (e.g. in a merged row before 合计).
+    attachNote(table, grid, header.dataStart, region);
+  }
+  if (empty && !table.note) warnings.push('本表无数据，且没有说明为空表的注释');
+  return table;
+}
+
+/** Helpers for classifying amount columns. */
+export function lastPart(parts: string[]): string {
+  return parts[parts.length - 1] ?? '';
+}
+
+export function anyPart(parts: string[], re: RegExp): boolean {
+  return parts.some((p) => re.test(p));
+}
+
+export type { TableKind };
