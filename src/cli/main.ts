@@ -77,7 +77,7 @@ class InputError extends Error {}
 async function loadWorkbook(path: string) {
   if (!existsSync(path)) throw new InputError(`${path}: 文件不存在（file not found）`);
   const ext = extname(path).toLowerCase();
-  if (ext !== '.xlsx' && ext !== '.xlsm') throw new InputError(`${path}: 不是 .xlsx 文件（not an .xlsx file）`);
+  if (!['.xlsx', '.xlsm', '.xls'].includes(ext)) throw new InputError(`${path}: 不是 Excel 工作簿（.xlsx/.xls）（not an Excel workbook）`);
   try {
     return await readXlsx(readFileSync(path), basename(path));
   } catch (e) {
@@ -171,7 +171,7 @@ async function checkOne(path: string, narrativePath: string | null) {
 
 function listWorkbooks(folder: string): string[] {
   return readdirSync(folder)
-    .filter((f) => /\.(xlsx|xlsm)$/i.test(f) && !f.startsWith('~$'))
+    .filter((f) => /\.(xlsx|xlsm|xls)$/i.test(f) && !f.startsWith('~$'))
     .sort((a, b) => a.localeCompare(b, 'zh-CN'))
     .map((f) => join(folder, f));
 }

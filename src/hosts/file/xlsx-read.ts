@@ -3,13 +3,11 @@
 import ExcelJS from 'exceljs';
 import { parseRangeA1 } from '../../core/address';
 import type { Cell, CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
+import { MARKS_SHEET } from './mark-style';
+import { convertXls, isCfb } from './xls-convert';
 
-export class WorkbookReadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'WorkbookReadError';
-  }
-}
+export { WorkbookReadError } from './read-error';
+import { WorkbookReadError } from './read-error';
 
 function convertValue(v: ExcelJS.CellValue): { v: CellValue; f?: string } {
   if (v === null || v === undefined) return { v: null };
@@ -36,7 +34,9 @@ export function sheetFromExcelJs(ws: ExcelJS.Worksheet): SheetSnapshot {
     const r = rowNumber - 1;
     row.eachCell({ includeEmpty: false }, (c, colNumber) => {
       if (c.isMerged && c.master && c.master.address !== c.address) return;
-      const { v, f } = convertValue(c.value);
+      const { v, f: raw } = convertValue(c.value);
+      // A shared-formula child stores only its master's address; exceljs translates the text.
+      const f = raw !== undefined ? (c.formula || raw) : undefined;
       const z = c.numFmt && c.numFmt !== 'General' ? c.numFmt : undefined;
       if ((v === null || v === '') && !f) return;
       const cell: Cell = { v };
@@ -55,14 +55,13 @@ export function sheetFromExcelJs(ws: ExcelJS.Worksheet): SheetSnapshot {
   return sheet;
 }
 
-/** Read an .xlsx from bytes. Throws WorkbookReadError with a one-line Chinese/English reason. */
+/** Read an .xlsx (or legacy .xls) from bytes. Throws WorkbookReadError with a one-line Chinese/English reason. */
 export async function readXlsx(data: ArrayBuffer | Uint8Array, name = 'workbook.xlsx'): Promise<WorkbookSnapshot> {
-  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  let bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  // Legacy .xls: converted to .xlsx in memory (SheetJS, loaded only then).
+  if (isCfb(bytes)) bytes = await convertXls(bytes, name);
   // .xlsx is a zip: 'PK\x03\x04'. Anything else is not ours to guess at.
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-    if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf) {
-      throw new WorkbookReadError(`${name}: 这是旧版 .xls 文件，请另存为 .xlsx（not an .xlsx file: legacy .xls)`);
-    }
     throw new WorkbookReadError(`${name}: 不是有效的 .xlsx 文件（not an .xlsx file)`);
   }
   const wb = new ExcelJS.Workbook();
@@ -72,5 +71,6 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array, name = 'workbook.
   } catch (e) {
     throw new WorkbookReadError(`${name}: 无法读取 .xlsx 文件（${(e as Error).message.split('\n')[0]}）`);
   }
-  return { name, sheets: wb.worksheets.map(sheetFromExcelJs) };
+  // The marks record the file host saves is ours, not the user's data.
+  return { name, sheets: wb.worksheets.filter((w) => w.name !== MARKS_SHEET).map(sheetFromExcelJs) };
 }
