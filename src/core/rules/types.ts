@@ -1,7 +1,7 @@
 // A rule is one module, like an ESLint rule: metadata plus a check over the detected tables.
 import type { Catalogue } from '../catalogue/catalogue';
 import type { Finding, RuleFamily, Severity } from '../findings';
-import type { Detection, Table, TableKind } from '../tables/types';
+import type { Detection, TableKind, TableOfKind } from '../tables/types';
 import type { WorkbookSnapshot } from '../snapshot';
 
 export interface RuleContext {
@@ -9,9 +9,9 @@ export interface RuleContext {
   detection: Detection;
   catalogue: Catalogue;
   /** All tables of a kind, in workbook order. */
-  tablesOf<K extends TableKind>(kind: K): Extract<Table, { kind: K }>[];
+  tablesOf<K extends TableKind>(kind: K): TableOfKind<K>[];
   /** The first table of a kind, or null. */
-  table<K extends TableKind>(kind: K): Extract<Table, { kind: K }> | null;
+  table<K extends TableKind>(kind: K): TableOfKind<K> | null;
 }
 
 /** The part of a finding a rule provides; the engine fills rule, family and default severity. */

@@ -319,6 +319,13 @@ export interface ScorecardTable extends TableBase {
   totalRow: { row: number; weight: Figure | null; score: Figure | null; labelRef: CellRef } | null; // 总分
 }
 
+/** The model type of a table kind (Extract<Table, {kind}> fails for models that serve several kinds). */
+export type TableOfKind<K extends TableKind> = K extends CodedTable['kind']
+  ? CodedTable
+  : K extends ScorecardTable['kind']
+    ? ScorecardTable
+    : Extract<Table, { kind: K }>;
+
 export type Table =
   | SummaryTable
   | CodedTable

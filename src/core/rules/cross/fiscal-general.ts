@@ -1,0 +1,34 @@
+// The fiscal-summary's 一般公共预算 column equals the general-budget table's 类 rows and total.
+import { fmt } from '../../numbers';
+import type { Rule, RuleFinding } from '../types';
+import { collect, compare } from '../util/cross';
+import { scaleOf } from '../util/figures';
+import { classRow } from '../util/match';
+import { findingAt } from '../util/report';
+import { codedTable } from '../util/ctx';
+
+export const rule: Rule = {
+  id: 'cross.fiscal-general',
+  family: 'cross',
+  severity: 'error',
+  description: '财政拨款收入支出决算总表“一般公共预算财政拨款”列与一般公共预算财政拨款支出决算表一致',
+  check(ctx) {
+    const fs = ctx.table('fiscal-summary');
+    const gb = codedTable(ctx, 'general-budget');
+    if (!fs || !gb) return [];
+    const out: (RuleFinding | null)[] = [];
+    for (const line of fs.classes) {
+      if (!line.general) continue;
+      const r = classRow(gb, ctx.catalogue, line);
+      if (!r) {
+        if (line.general.value)
+          out.push(findingAt(fs, line.general.ref, `财政拨款收入支出决算总表“${line.label.trim()}”一般公共预算财政拨款 ${fmt(line.general.value, scaleOf(fs).decimals)}，一般公共预算财政拨款支出决算表中没有该类科目`, { actual: line.general.value }));
+        continue;
+      }
+      out.push(compare({ primary: { table: fs, fig: line.general }, others: [{ table: gb, fig: r.values.total }], what: `财政拨款收入支出决算总表「${line.label.trim()}」一般公共预算财政拨款`, basis: `一般公共预算财政拨款支出决算表 ${r.code ?? ''} ${r.name.trim()}「本年支出合计」` }));
+    }
+    if (fs.expenditureTotal?.general && gb.total?.values.total)
+      out.push(compare({ primary: { table: fs, fig: fs.expenditureTotal.general }, others: [{ table: gb, fig: gb.total.values.total }], what: '财政拨款收入支出决算总表「本年支出合计」一般公共预算财政拨款', basis: '一般公共预算财政拨款支出决算表合计' }));
+    return collect(out);
+  },
+};
