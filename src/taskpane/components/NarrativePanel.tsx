@@ -1,0 +1,118 @@
+// 情况说明: generate and preview, choose the profile, copy / write to sheet / download .docx,
+// and check the officer's own text against the tables.
+import * as React from 'react';
+import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
+import type { Narrative, NarrativeProfile } from '../../core/narrative/types';
+import { useStyles } from '../styles';
+
+export const PROFILE_LABELS: Record<NarrativeProfile, string> = { hunan: '湖南格式', shanghai: '上海格式' };
+
+/** Splits a paragraph so that 【请填写…】 placeholders stand out for the officer. */
+function withPlaceholders(text: string, cls: string): React.ReactNode[] {
+  const parts = text.split(/(【[^】]*】)/);
+  return parts.map((p, i) => (p.startsWith('【') && p.endsWith('】') ? <mark key={i} className={cls}>{p}</mark> : <React.Fragment key={i}>{p}</React.Fragment>));
+}
+
+export interface NarrativePanelProps {
+  narrative: Narrative | null;
+  profile: NarrativeProfile;
+  busy: boolean;
+  canWrite: boolean;
+  onProfile(p: NarrativeProfile): void;
+  onGenerate(): void;
+  onCopy(): void;
+  onWrite(): void;
+  onDownloadDocx?: () => void;
+  ownText: string;
+  onOwnText(t: string): void;
+  onCheckOwn(): void;
+  /** Rendered findings of the own-text check (a FindingsList), or null before checking. */
+  ownResult: React.ReactNode;
+  /** The text area, so that a finding can select its line. */
+  ownTextRef?: React.Ref<HTMLTextAreaElement>;
+}
+
+/** Selects a 1-based line of a text area (a narrative finding points at it). */
+export function selectLine(ta: HTMLTextAreaElement | null, line: number): void {
+  if (!ta) return;
+  const lines = ta.value.split('\n');
+  if (line < 1 || line > lines.length) return;
+  let start = 0;
+  for (let i = 0; i < line - 1; i++) start += lines[i].length + 1;
+  ta.focus();
+  ta.setSelectionRange(start, start + lines[line - 1].length);
+}
+
+export function NarrativePanel(p: NarrativePanelProps) {
+  const s = useStyles();
+  const n = p.narrative;
+  return (
+    <div className={s.section}>
+      <Field label="格式">
+        <RadioGroup layout="horizontal" value={p.profile} onChange={(_, d) => p.onProfile(d.value as NarrativeProfile)}>
+          <Radio value="hunan" label={PROFILE_LABELS.hunan} />
+          <Radio value="shanghai" label={PROFILE_LABELS.shanghai} />
+        </RadioGroup>
+      </Field>
+      {n === null ? (
+        <p className={s.subtle} style={{ margin: 0 }}>
+          点击“生成情况说明”，按表格数据写出第三部分情况说明；“【请填写原因】”处留给您补充。
+        </p>
+      ) : (
+        <>
+          {n.missing.length > 0 ? (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>以下信息缺失，相关句子需要您补充</MessageBarTitle>
+                <ul style={{ margin: '4px 0 0', paddingLeft: '1.2em' }}>
+                  {n.missing.map((m) => (
+                    <li key={m}>{m}</li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
+          <div className={s.actions}>
+            <Button onClick={p.onCopy} disabled={p.busy}>
+              复制全文
+            </Button>
+            <Button onClick={p.onWrite} disabled={p.busy || !p.canWrite}>
+              写入“情况说明”表
+            </Button>
+            {p.onDownloadDocx ? (
+              <Button onClick={p.onDownloadDocx} disabled={p.busy}>
+                下载 Word 文档
+              </Button>
+            ) : null}
+          </div>
+          <article className={s.narrativePreview} aria-label="情况说明预览" data-testid="narrative-preview" tabIndex={0}>
+            <p className={s.narrativeHeading} style={{ marginTop: 0, textAlign: 'center' }}>
+              {n.title}
+            </p>
+            {n.sections.length === 0 ? <p className={s.subtle}>（未能生成任何段落：请先确认表格已被识别。）</p> : null}
+            {n.sections.map((sec, i) => (
+              <section key={i}>
+                <p className={s.narrativeHeading}>{sec.heading}</p>
+                {sec.paragraphs.map((para, j) => (
+                  <p key={j} className={s.narrativePara}>
+                    {withPlaceholders(para, s.placeholderMark)}
+                  </p>
+                ))}
+              </section>
+            ))}
+          </article>
+        </>
+      )}
+      <h3 className={s.sectionTitle}>检查已写好的情况说明</h3>
+      <Field label="粘贴您写的情况说明文字" hint="逐句核对金额、占比、增减方向和科目名称。">
+        <Textarea ref={p.ownTextRef} value={p.ownText} onChange={(_, d) => p.onOwnText(d.value)} resize="vertical" rows={6} />
+      </Field>
+      <div className={s.actions}>
+        <Button onClick={p.onCheckOwn} disabled={p.busy || p.ownText.trim() === ''}>
+          检查这段文字
+        </Button>
+      </div>
+      {p.ownResult}
+    </div>
+  );
+}
