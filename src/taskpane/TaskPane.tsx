@@ -6,6 +6,7 @@ import {
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
+  Badge,
   Button,
   MessageBar,
   MessageBarActions,
@@ -22,6 +23,7 @@ import { a1 } from '../core/address';
 import type { Narrative, NarrativeProfile } from '../core/narrative/types';
 import type { Finding, Severity } from '../core/findings';
 import type { Detection } from '../core/tables/types';
+import type { WorkbookSnapshot } from '../core/snapshot';
 import type { AppliedFix, HostCapabilities, Progress, WorkbookHost } from '../hosts/types';
 import {
   NARRATIVE_SHEET_NAME,
@@ -46,7 +48,24 @@ import { ConfirmDialog, FixAllDialog } from './components/Dialogs';
 import type { ConfirmRequest } from './components/Dialogs';
 import { FindingsList, fixCellKey, fixKey } from './components/FindingsList';
 import { NarrativePanel, selectLine } from './components/NarrativePanel';
+import type { CheckSource } from './components/NarrativePanel';
+import { ReasonsPanel, SupplementForm, SupplementMissingBar, reasonInputId } from './components/SupplementPanel';
 import { loadEngine } from './engine';
+import type { Engine } from './engine';
+import {
+  SUPPLEMENT_SHEET_NAME,
+  findSheet,
+  lastUsedRow,
+  missingSupplementKeys,
+  probeDetection,
+  reasonCandidates,
+  reasonSlots,
+  sheetColumnText,
+  supplementModel,
+  supplementSheet,
+  textSheetChoices,
+} from './supplement';
+import type { ReasonSlot, SavePlan } from './supplement';
 import { useStyles } from './styles';
 import { DOCX_MIME, copyText, downloadBytes, nextPaint } from './util';
 
@@ -70,7 +89,11 @@ interface AnalysisState {
   detection: Detection;
   findings: Finding[];
   timings: { detectMs: number; checkMs: number };
+  /** What was read, for the 补充信息 form (last used row) and checking a sheet's text. */
+  snapshot: WorkbookSnapshot;
 }
+
+type PaneTab = 'check' | 'narrative' | 'supplement';
 
 interface AppliedEntry {
   key: string;
@@ -103,7 +126,15 @@ export function TaskPane({ host, docxDownload, fileBaseName, hideHeader }: TaskP
   const [applied, setApplied] = React.useState<AppliedEntry[]>([]);
   const [fixRows, setFixRows] = React.useState<FixPreviewRow[] | null>(null);
   const [confirmReq, setConfirmReq] = React.useState<ConfirmRequest | null>(null);
-  const [tab, setTab] = React.useState<'check' | 'narrative'>('check');
+  const [tab, setTab] = React.useState<PaneTab>('check');
+  const [engine, setEngine] = React.useState<Engine | null>(null);
+  const [slots, setSlots] = React.useState<ReasonSlot[]>([]);
+  /** Batches of 补充信息 writes, newest last: 撤销上次保存 undoes the newest. */
+  const [supUndo, setSupUndo] = React.useState<AppliedFix[][]>([]);
+  const [checkSource, setCheckSource] = React.useState<CheckSource>('text');
+  const [checkSheet, setCheckSheet] = React.useState('');
+  /** Where the checked text came from: a finding of a sheet's text selects its cell An. */
+  const [ownSheet, setOwnSheet] = React.useState<string | null>(null);
   const [profile, setProfile] = React.useState<NarrativeProfile>('hunan');
   const [narrative, setNarrative] = React.useState<Narrative | null>(null);
   const [ownText, setOwnText] = React.useState('');
@@ -135,7 +166,7 @@ export function TaskPane({ host, docxDownload, fileBaseName, hideHeader }: TaskP
 
   // Fetch the analysis engine in the background as soon as the pane is up.
   React.useEffect(() => {
-    loadEngine().catch(() => undefined);
+    loadEngine().then(setEngine, () => undefined);
   }, []);
 
   React.useEffect(() => {
@@ -178,10 +209,11 @@ export function TaskPane({ host, docxDownload, fileBaseName, hideHeader }: TaskP
       return null;
     }
     setBusy({ message: `正在识别表格并检查（${snap.sheets.length} 个工作表）…` });
-    const { analyzeWorkbook } = await loadEngine();
+    const eng = await loadEngine();
+    setEngine(eng);
     await nextPaint();
-    const a = analyzeWorkbook(snap);
-    const state: AnalysisState = { workbookName: snap.name, sheets, detection: a.detection, findings: a.findings, timings: a.timings };
+    const a = eng.analyzeWorkbook(snap);
+    const state: AnalysisState = { workbookName: snap.name, sheets, detection: a.detection, findings: a.findings, timings: a.timings, snapshot: snap };
     setAnalysis(state);
     analysisRef.current = state;
     setCurrent(null);
@@ -410,14 +442,19 @@ export function TaskPane({ host, docxDownload, fileBaseName, hideHeader }: TaskP
     });
 
   // ---- 情况说明 ----
-  const makeNarrative = async (p: NarrativeProfile) => {
+  /** Generates the narrative; `quiet` keeps the tab and the notices (a refresh after a 补充信息 write). */
+  const makeNarrative = async (p: NarrativeProfile, quiet = false) => {
     const a = await ensureAnalysis();
     if (!a) return;
     setBusy({ message: '正在生成情况说明…' });
-    const { generateNarrative } = await loadEngine();
+    const eng = await loadEngine();
     await nextPaint();
-    const n = generateNarrative(a.detection, { profile: p });
+    const n = eng.generateNarrative(a.detection, { profile: p });
+    // Which subject each 主要原因是… reads: the same text generated with a marker per subject.
+    const cands = reasonCandidates(eng, a.detection);
+    setSlots(reasonSlots(n, eng.generateNarrative(probeDetection(eng, a.detection, cands), { profile: p }), cands));
     setNarrative(n);
+    if (quiet) return;
     setTab('narrative');
     if (a.detection.tables.length === 0) notify('warning', '未识别出决算表格', '情况说明需要从表格取数，请先查看“检查”结果。');
     else notify('success', '已生成情况说明', '“【请填写原因】”处需要您补充；数字和增减方向均取自表格。');
@@ -460,9 +497,122 @@ export function TaskPane({ host, docxDownload, fileBaseName, hideHeader }: TaskP
       await nextPaint();
       const res = checkNarrative(ownText, a.detection);
       setOwnFindings(res);
+      setOwnSheet(null);
       const c = countBySeverity(res);
       notify(c.error ? 'error' : c.warning ? 'warning' : 'success', `情况说明检查完成：${summaryText(c)}`);
     });
+
+  // ---- 检查工作表中的文字 ----
+  const textSheets = React.useMemo(() => (analysis ? textSheetChoices(analysis.snapshot, analysis.detection) : []), [analysis]);
+  React.useEffect(() => {
+    if (!textSheets.includes(checkSheet)) setCheckSheet(textSheets[0] ?? '');
+  }, [textSheets, checkSheet]);
+  const onCheckSheetText = () =>
+    withBusy('检查工作表中的文字', async () => {
+      // Read afresh: the officer may have edited the sheet since the last 检查.
+      const a = await runCheck();
+      if (!a) return;
+      const sheet = findSheet(a.snapshot, checkSheet);
+      if (!sheet) {
+        notify('warning', `找不到工作表“${checkSheet}”`, '请重新选择要检查的工作表。');
+        return;
+      }
+      const text = sheetColumnText(sheet);
+      if (text.trim() === '') {
+        notify('warning', `“${sheet.name}”的 A 列没有文字`, '请选择写有情况说明文字的工作表（每段文字放在 A 列）。');
+        return;
+      }
+      setBusy({ message: `正在核对“${sheet.name}”的文字与表格…` });
+      const { checkNarrative } = await loadEngine();
+      await nextPaint();
+      const res = checkNarrative(text, a.detection);
+      setOwnFindings(res);
+      setOwnSheet(sheet.name);
+      setTab('narrative');
+      const c = countBySeverity(res);
+      notify(c.error ? 'error' : c.warning ? 'warning' : 'success', `情况说明检查完成：${summaryText(c)}`, `已核对“${sheet.name}”A 列的 ${text.split('\n').length} 行；第 n 行即单元格 An。`);
+    });
+
+  // ---- 补充信息 ----
+  const supModel = React.useMemo(
+    () => (engine && analysis?.detection.supplement ? supplementModel(engine, analysis.detection.supplement, missingSupplementKeys(narrative)) : null),
+    [engine, analysis, narrative],
+  );
+  const supLastRow = React.useMemo(() => {
+    const sup = analysis?.detection.supplement;
+    return analysis && sup ? lastUsedRow(findSheet(analysis.snapshot, sup.sheet)) : -1;
+  }, [analysis]);
+  const needKeys = React.useMemo(() => missingSupplementKeys(narrative), [narrative]);
+
+  /** Re-reads the workbook and regenerates the preview, so the narrative uses what was just written. */
+  const refreshAfterWrite = async () => {
+    setBusy({ message: '正在重新读取工作簿…' });
+    const a = await runCheck();
+    if (a) await makeNarrative(profile, true);
+  };
+
+  const onCreateSupplement = () =>
+    withBusy('创建补充信息表', async () => {
+      if (caps && !caps.writeSheets) {
+        notify('warning', '无法写入工作表', caps.limits.join(' ') || '当前环境不支持写入新的工作表。');
+        return;
+      }
+      // Never overwrite: an existing sheet (e.g. created in another window) is just read.
+      if (await host.hasSheet(SUPPLEMENT_SHEET_NAME)) {
+        await refreshAfterWrite();
+        notify('info', `已有“${SUPPLEMENT_SHEET_NAME}”工作表`, '未作改动，已重新读取其中的内容。');
+        setTab('supplement');
+        return;
+      }
+      setBusy({ message: `正在创建“${SUPPLEMENT_SHEET_NAME}”…` });
+      const eng = await loadEngine();
+      await host.writeSheet(supplementSheet(eng), { overwrite: false });
+      await refreshAfterWrite();
+      setTab('supplement');
+      notify('success', `已创建“${SUPPLEMENT_SHEET_NAME}”工作表`, '请在下方（或直接在该表 B 列）填写各项内容，然后保存。');
+    });
+
+  const saveSupplement = (plan: SavePlan, what: string) =>
+    withBusy(what, async () => {
+      const done: AppliedFix[] = [];
+      try {
+        for (const fix of plan.fixes) {
+          setBusy({ message: `正在写入“${SUPPLEMENT_SHEET_NAME}” ${done.length + 1}/${plan.fixes.length}…`, fraction: done.length / plan.fixes.length });
+          done.push(await host.applyFix(fix));
+        }
+      } finally {
+        // Whatever was written stays undoable, even when a later cell failed.
+        if (done.length) setSupUndo((prev) => [...prev, done]);
+      }
+      await refreshAfterWrite();
+      notify('success', `已保存 ${plan.changed.length} 项到“${SUPPLEMENT_SHEET_NAME}”表`, `${plan.changed.join('、')}。情况说明已按新内容重新生成；“撤销上次保存”可恢复原值。`);
+    });
+
+  const onUndoSupplement = () =>
+    withBusy('撤销保存', async () => {
+      const batch = supUndo[supUndo.length - 1];
+      if (!batch) return;
+      setBusy({ message: '正在撤销…' });
+      for (const ap of [...batch].reverse()) await host.undoFix(ap);
+      setSupUndo((prev) => prev.slice(0, -1));
+      await refreshAfterWrite();
+      notify('success', '已撤销上次保存', `“${SUPPLEMENT_SHEET_NAME}”表已恢复原值，情况说明已重新生成。`);
+    });
+
+  const focusReason = (section: number, paragraph: number, k: number) => {
+    const slot = slots.filter((x) => x.section === section && x.paragraph === paragraph && x.current === null)[k];
+    const el = slot ? (document.getElementById(reasonInputId(slot.subject)) as HTMLTextAreaElement | null) : null;
+    if (!el) return;
+    el.scrollIntoView({ block: 'center' });
+    el.focus();
+  };
+
+  const supNeeded = supModel ? supModel.rows.filter((r) => r.neededByNarrative).length : 0;
+  /** The bar offering 创建补充信息表, when the workbook has no such sheet (keys listed where nothing else lists them). */
+  const supplementBar = (showKeys: boolean) =>
+    analysis && !analysis.detection.supplement ? (
+      <SupplementMissingBar needKeys={needKeys} showKeys={showKeys} busy={busy !== null} canWrite={caps ? caps.writeSheets : true} onCreate={onCreateSupplement} />
+    ) : null;
 
   const tables = tableSummaries(analysis?.detection);
   const canWrite = caps ? caps.writeSheets : true;
@@ -528,9 +678,21 @@ export function TaskPane({ host, docxDownload, fileBaseName, hideHeader }: TaskP
         ))}
       </div>
 
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'check' | 'narrative')} size="small">
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as PaneTab)} size="small" className={s.paneTabs}>
         <Tab value="check">检查结果{analysis ? `（${findings.length}）` : ''}</Tab>
         <Tab value="narrative">情况说明</Tab>
+        <Tab value="supplement">
+          补充信息
+          {supNeeded > 0 ? (
+            <Badge size="small" appearance="filled" color="warning" className={s.tabBadge} aria-label={`缺 ${supNeeded} 项`}>
+              {supNeeded}
+            </Badge>
+          ) : analysis && !analysis.detection.supplement ? (
+            <Badge size="small" appearance="filled" color="warning" className={s.tabBadge} aria-label="无补充信息表">
+              !
+            </Badge>
+          ) : null}
+        </Tab>
       </TabList>
 
       {tab === 'check' ? (
@@ -654,6 +816,30 @@ export function TaskPane({ host, docxDownload, fileBaseName, hideHeader }: TaskP
             </>
           )}
         </div>
+      ) : tab === 'supplement' ? (
+        <div className={s.section}>
+          {analysis === null ? (
+            <p className={s.subtle} style={{ margin: 0 }}>
+              情况说明中表格以外的数据（上年数、因公出国团组、公务接待批次等）取自“{SUPPLEMENT_SHEET_NAME}”工作表。请先点击“检查”或“生成情况说明”读取工作簿。
+            </p>
+          ) : supModel && engine ? (
+            <SupplementForm
+              api={engine}
+              model={supModel}
+              lastRow={supLastRow}
+              busy={isBusy}
+              canWrite={canWrite}
+              hasNarrative={narrative !== null}
+              canUndo={supUndo.length > 0}
+              onSave={(plan) => void saveSupplement(plan, '保存补充信息')}
+              onUndo={() => void onUndoSupplement()}
+              onSelectRef={selectRef}
+              onShowNarrative={() => (narrative ? setTab('narrative') : void onGenerate())}
+            />
+          ) : (
+            supplementBar(true)
+          )}
+        </div>
       ) : (
         <NarrativePanel
           narrative={narrative}
@@ -669,6 +855,20 @@ export function TaskPane({ host, docxDownload, fileBaseName, hideHeader }: TaskP
           onOwnText={setOwnText}
           onCheckOwn={onCheckOwn}
           ownTextRef={ownTextRef}
+          supplementBar={supplementBar(false)}
+          onFillSupplement={() => setTab('supplement')}
+          onReasonPlaceholder={slots.length ? focusReason : undefined}
+          reasons={
+            engine && slots.length ? (
+              <ReasonsPanel api={engine} slots={slots} model={supModel} lastRow={supLastRow} busy={isBusy} canWrite={canWrite} onSave={(plan) => void saveSupplement(plan, '保存原因')} />
+            ) : null
+          }
+          checkSource={checkSource}
+          onCheckSource={setCheckSource}
+          textSheets={textSheets}
+          checkSheet={checkSheet}
+          onCheckSheet={setCheckSheet}
+          onCheckSheetText={onCheckSheetText}
           ownResult={
             ownFindings === null ? null : ownFindings.length === 0 ? (
               <p className={s.subtle} style={{ margin: 0 }}>
@@ -684,6 +884,7 @@ export function TaskPane({ host, docxDownload, fileBaseName, hideHeader }: TaskP
                 busy={isBusy}
                 onSelect={(_, f) => {
                   if (f.sheet && f.cell) selectRef(f.sheet, f.cell);
+                  else if (f.line && ownSheet) selectRef(ownSheet, `A${f.line}`);
                   else if (f.line) selectLine(ownTextRef.current, f.line);
                 }}
                 onSelectRef={selectRef}

@@ -3,3 +3,4 @@ export { analyzeWorkbook } from '../core/index';
 export { checkNarrative } from '../core/narrative/check';
 export { generateNarrative } from '../core/narrative/generate';
 export { recalculate } from '../core/recalc/recalc';
+export { SUPPLEMENT_KEYS, REASON_PREFIX, REASON_TOPICS, supplementTemplate, readSupplement, narrativeLines } from '../core/index';

@@ -1,17 +1,38 @@
 // 情况说明: generate and preview, choose the profile, copy / write to sheet / download .docx,
 // and check the officer's own text against the tables.
 import * as React from 'react';
-import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
+import { Button, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Textarea } from '@fluentui/react-components';
 import type { Narrative, NarrativeProfile } from '../../core/narrative/types';
 import { useStyles } from '../styles';
 
 export const PROFILE_LABELS: Record<NarrativeProfile, string> = { hunan: '湖南格式', shanghai: '上海格式' };
 
-/** Splits a paragraph so that 【请填写…】 placeholders stand out for the officer. */
-function withPlaceholders(text: string, cls: string): React.ReactNode[] {
+/**
+ * Splits a paragraph so that 【请填写…】 placeholders stand out for the officer. A 【请填写原因】 that
+ * has a field below becomes a button that takes the officer to it (k = its order in the paragraph).
+ */
+function withPlaceholders(text: string, cls: string, btnCls: string, onReason?: (k: number) => void): React.ReactNode[] {
   const parts = text.split(/(【[^】]*】)/);
-  return parts.map((p, i) => (p.startsWith('【') && p.endsWith('】') ? <mark key={i} className={cls}>{p}</mark> : <React.Fragment key={i}>{p}</React.Fragment>));
+  let k = 0;
+  return parts.map((p, i) => {
+    if (!(p.startsWith('【') && p.endsWith('】'))) return <React.Fragment key={i}>{p}</React.Fragment>;
+    if (p === '【请填写原因】' && onReason) {
+      const n = k++;
+      return (
+        <button key={i} type="button" className={btnCls} onClick={() => onReason(n)} title="在下方填写原因">
+          {p}
+        </button>
+      );
+    }
+    return (
+      <mark key={i} className={cls}>
+        {p}
+      </mark>
+    );
+  });
 }
+
+export type CheckSource = 'text' | 'sheet';
 
 export interface NarrativePanelProps {
   narrative: Narrative | null;
@@ -30,6 +51,21 @@ export interface NarrativePanelProps {
   ownResult: React.ReactNode;
   /** The text area, so that a finding can select its line. */
   ownTextRef?: React.Ref<HTMLTextAreaElement>;
+  /** Shown above the preview (e.g. the 补充信息 sheet is missing). */
+  supplementBar?: React.ReactNode;
+  /** Shown below the preview (the reasons to fill in). */
+  reasons?: React.ReactNode;
+  /** A 【请填写原因】 in the preview was clicked: section, paragraph, its order in the paragraph. */
+  onReasonPlaceholder?: (section: number, paragraph: number, k: number) => void;
+  /** Opens the 补充信息 form (offered next to the missing list). */
+  onFillSupplement?: () => void;
+  checkSource: CheckSource;
+  onCheckSource(s: CheckSource): void;
+  /** Sheets whose column A can be checked (情况说明 first). */
+  textSheets: string[];
+  checkSheet: string;
+  onCheckSheet(name: string): void;
+  onCheckSheetText(): void;
 }
 
 /** Selects a 1-based line of a text area (a narrative finding points at it). */
@@ -60,6 +96,7 @@ export function NarrativePanel(p: NarrativePanelProps) {
         </p>
       ) : (
         <>
+          {p.supplementBar}
           {n.missing.length > 0 ? (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
@@ -69,6 +106,11 @@ export function NarrativePanel(p: NarrativePanelProps) {
                     <li key={m}>{m}</li>
                   ))}
                 </ul>
+                {p.onFillSupplement && n.missing.some((m) => m.startsWith('补充信息')) ? (
+                  <Link as="button" type="button" onClick={p.onFillSupplement}>
+                    填写补充信息
+                  </Link>
+                ) : null}
               </MessageBarBody>
             </MessageBar>
           ) : null}
@@ -95,23 +137,53 @@ export function NarrativePanel(p: NarrativePanelProps) {
                 <p className={s.narrativeHeading}>{sec.heading}</p>
                 {sec.paragraphs.map((para, j) => (
                   <p key={j} className={s.narrativePara}>
-                    {withPlaceholders(para, s.placeholderMark)}
+                    {withPlaceholders(para, s.placeholderMark, s.placeholderButton, p.onReasonPlaceholder ? (k) => p.onReasonPlaceholder!(i, j, k) : undefined)}
                   </p>
                 ))}
               </section>
             ))}
           </article>
+          {p.reasons}
         </>
       )}
+      {n === null ? p.supplementBar : null}
       <h3 className={s.sectionTitle}>检查已写好的情况说明</h3>
-      <Field label="粘贴您写的情况说明文字" hint="逐句核对金额、占比、增减方向和科目名称。">
-        <Textarea ref={p.ownTextRef} value={p.ownText} onChange={(_, d) => p.onOwnText(d.value)} resize="vertical" rows={6} />
-      </Field>
-      <div className={s.actions}>
-        <Button onClick={p.onCheckOwn} disabled={p.busy || p.ownText.trim() === ''}>
-          检查这段文字
-        </Button>
-      </div>
+      <RadioGroup layout="horizontal" value={p.checkSource} onChange={(_, d) => p.onCheckSource(d.value as CheckSource)} aria-label="检查哪里的文字">
+        <Radio value="text" label="粘贴的文字" />
+        <Radio value="sheet" label="工作表中的文字" />
+      </RadioGroup>
+      {p.checkSource === 'text' ? (
+        <>
+          <Field label="粘贴您写的情况说明文字" hint="逐句核对金额、占比、增减方向和科目名称。">
+            <Textarea ref={p.ownTextRef} value={p.ownText} onChange={(_, d) => p.onOwnText(d.value)} resize="vertical" rows={6} />
+          </Field>
+          <div className={s.actions}>
+            <Button onClick={p.onCheckOwn} disabled={p.busy || p.ownText.trim() === ''}>
+              检查这段文字
+            </Button>
+          </div>
+        </>
+      ) : (
+        <>
+          <Field
+            label="选择工作表"
+            hint={p.textSheets.length ? '逐行核对 A 列的文字；第 n 行即单元格 An。' : '工作簿中没有写有文字的工作表（如“情况说明”）。请先点击“检查”读取工作簿。'}
+          >
+            <Select value={p.checkSheet} onChange={(_, d) => p.onCheckSheet(d.value)} disabled={p.textSheets.length === 0}>
+              {p.textSheets.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <div className={s.actions}>
+            <Button onClick={p.onCheckSheetText} disabled={p.busy || !p.checkSheet}>
+              检查工作表中的文字
+            </Button>
+          </div>
+        </>
+      )}
       {p.ownResult}
     </div>
   );
