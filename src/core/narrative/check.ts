@@ -9,6 +9,15 @@ import { alternativeBases, buildEntities, type Entity } from './entities';
 import { editDistance, LEVEL_NAME, normText, sentences, tokenize, type Level, type NameResolver, type Token } from './parse';
 import { NARRATIVE_RULES, type Claim, type RuleContext } from './rules';
 
+/**
+ * Edit distance of two names, except that the same characters in another order ('城乡社区卫生环境'
+ * for '城乡社区环境卫生': two words swapped, 4 edits) count as one slip.
+ */
+function nameDistance(a: string, b: string): number {
+  if (a.length === b.length && a.length >= 4 && [...a].sort().join('') === [...b].sort().join('')) return 1;
+  return editDistance(a, b);
+}
+
 function makeResolver(entities: Entity[]): NameResolver {
   const byFirst = new Map<string, { alias: string; cands: Entity[] }[]>();
   const byAlias = new Map<string, Entity[]>();
@@ -44,7 +53,7 @@ function makeResolver(entities: Entity[]): NameResolver {
       const near = (names: string[]) => {
         let best: { name: string; d: number } | null = null;
         for (const name of names) {
-          const d = editDistance(n, normText(name));
+          const d = nameDistance(n, normText(name));
           if (d <= limit && (!best || d < best.d)) best = { name, d };
         }
         return best;
@@ -63,6 +72,9 @@ const COMPLETION_KW = new Set(['完成年初预算的', '完成全年预算的',
 // Whether a change is an amount or a rate follows from the unit of the number after the word.
 const CHANGE_KW: Record<string, { dir: 1 | -1 }> = { 增加: { dir: 1 }, 减少: { dir: -1 }, 增长: { dir: 1 }, 下降: { dir: -1 } };
 
+/** Words that name an attribute of the item already named ('，全年执行数47.26万元'), not a new item. */
+const ATTRIBUTE = /^(全年|本年|当年|实际)?(执行数?|执行金额|支出(决算)?数?|决算数?|合计|共计|总计|金额|总额|资金|开支)(为|是|达)?$/;
+
 interface Nesting {
   cls: { codes: string[]; name: string } | null;
   sec: { codes: string[]; name: string } | null;
@@ -79,9 +91,14 @@ export function checkNarrative(text: string, detection: Detection): Finding[] {
   let prevTitle = false;
   let headingCtx = false;
 
+  const byKey = new Map(entities.map((e) => [e.key, e]));
   const lines = text.split(/\r\n|\r|\n/);
   lines.forEach((rawLine, idx) => {
     const line = idx + 1;
+    const normLine = normText(rawLine);
+    const fund = /政府性基金/.test(normLine) && !/国有资本经营/.test(normLine) ? 'govFund' : /国有资本经营/.test(normLine) && !/政府性基金/.test(normLine) ? 'stateCapital' : null;
+    /** In a line on one fund, 基本支出/项目支出 are that fund's. */
+    const scoped = (cands: Entity[]): Entity[] => (fund ? cands.map((c) => ((c.key === 'basic' || c.key === 'project') && byKey.get(`${fund}.${c.key}`)) || c) : cands);
     // The 类/款 context of a list: set by a title line (no sentence), kept over its numbered item
     // lines; any other line starts afresh (a 类 named in passing is no parent of the next line).
     const numbered = /^\s*(?:（\d+）|\(\d+\)|\d+[．.、])/.test(rawLine);
@@ -100,7 +117,10 @@ export function checkNarrative(text: string, detection: Detection): Finding[] {
     for (const sent of sentences(rawLine)) {
       const excerpt = sent.trim().slice(0, 160);
       const where = { line, excerpt };
-      const toks = tokenize(normText(sent), resolver);
+      const norm = normText(sent);
+      const toks = tokenize(norm, resolver);
+      let prevEnd = 0;
+      let prevNum = false;
       let mode: string | null = null;
       let changeWord: string | null = null;
       let explicitBase: Entity[] | null = null;
@@ -109,18 +129,32 @@ export function checkNarrative(text: string, detection: Detection): Finding[] {
       let sawActualKw = false;
       for (let k = 0; k < toks.length; k++) {
         const t: Token = toks[k];
+        // A figure introduced by a label the tables do not hold ('，年末结转和结余72.70万元',
+        // '此外，使用非财政拨款结余5.00万元') belongs to that label, not to the last item named.
+        const gap = norm.slice(prevEnd, t.start);
+        const label = (gap.split(/[,;:、。（）]/).pop() ?? '').replace(/^(其中|此外|另外|以及|和|及)/, '');
+        const newLabel = t.t === 'num' && /[\u4e00-\u9fa5]{2}/.test(label) && !ATTRIBUTE.test(label) && (k === 0 || prevNum || /[,;:、]/.test(gap));
+        prevEnd = t.end;
+        prevNum = t.t === 'num';
+        if (newLabel) {
+          subject = null;
+          mode = null;
+          lastAmount = null;
+        }
         if (t.t === 'ent') {
           if (t.fuzzy) {
             if (t.fuzzy === 'unknown') claims.push({ ...where, type: 'name', level: LEVEL_NAME[t.level as Level], written: t.text, suggestion: null, codes: [] });
             else claims.push({ ...where, type: 'name', level: LEVEL_NAME[t.level as Level], written: t.fuzzy.written, suggestion: t.fuzzy.suggestion, codes: t.cands.map((c) => c.code ?? '').filter(Boolean) });
           }
           if (t.actualLevel && t.level) claims.push({ ...where, type: 'level', name: t.text, written: LEVEL_NAME[t.level], actual: LEVEL_NAME[t.actualLevel], code: t.cands[0]?.code ?? '' });
-          if (t.level) nestingClaims(t, where);
+          // The same 项 name stands under many 款 (行政运行, 一般行政管理事务): the 款/类 named before
+          // it on the line picks the right one.
+          if (t.level) t.cands = nestingClaims(t, where);
           if (mode === 'share' || mode === 'completion') {
-            explicitBase = t.cands;
+            explicitBase = scoped(t.cands);
             continue;
           }
-          subject = t.cands.length ? t.cands : null;
+          subject = t.cands.length ? scoped(t.cands) : null;
           mode = null;
           lastAmount = null;
           continue;
@@ -207,9 +241,12 @@ export function checkNarrative(text: string, detection: Detection): Finding[] {
     }
   }
 
-  function nestingClaims(t: Extract<Token, { t: 'ent' }>, where: { line: number; excerpt: string }) {
-    const codes = t.cands.map((c) => c.code).filter((c): c is string => !!c);
-    if (!codes.length) return;
+  function nestingClaims(t: Extract<Token, { t: 'ent' }>, where: { line: number; excerpt: string }): Entity[] {
+    const parent = t.level === 'item' ? nest.sec : t.level === 'section' ? nest.cls : null;
+    const under = parent ? t.cands.filter((c) => c.code && parent.codes.includes(c.code.slice(0, c.code.length === 7 ? 5 : 3))) : [];
+    const cands = under.length ? under : t.cands;
+    const codes = cands.map((c) => c.code).filter((c): c is string => !!c);
+    if (!codes.length) return cands;
     const name = t.fuzzy && t.fuzzy !== 'unknown' ? t.fuzzy.suggestion : t.text;
     const parentOf = (code: string) => code.slice(0, code.length === 7 ? 5 : 3);
     const parentName = (code: string) => byCode.get(code)?.label ?? defaultCatalogue().get('function', code)?.name ?? code;
@@ -226,6 +263,7 @@ export function checkNarrative(text: string, detection: Detection): Finding[] {
         claims.push({ ...where, type: 'nesting', level: '项', name, parentWritten: `${nest.sec.name}（款）`, parentExpected: `${parentName(parentOf(codes[0]))}（款）`, code: codes[0] });
       }
     }
+    return cands;
   }
 
   const ctx: RuleContext = { facts, alternativeBases: alternativeBases(facts) };

@@ -76,6 +76,16 @@ export function buildEntities(f: NarrativeFacts): Entity[] {
   const e = f.expenditure;
   add({ key: 'basic', label: '基本支出', aliases: ['基本支出'], readings: [...r(e.basic, '支出决算表', expBase), ...r(basicG, '一般公共预算财政拨款支出决算表', ['一般公共预算财政拨款支出', gT])] });
   add({ key: 'project', label: '项目支出', aliases: ['项目支出'], readings: [...r(e.project, '支出决算表', expBase), ...r(f.general?.project ?? null, '一般公共预算财政拨款支出决算表', ['一般公共预算财政拨款支出', gT])] });
+  // 基本/项目支出 of a paragraph on 政府性基金 or 国有资本经营 (八、九) are that fund's figures; the
+  // checker swaps them in by context (no alias: the bare words mean the unit's whole 支出).
+  for (const [fund, label, src, t] of [
+    ['govFund', '政府性基金预算财政拨款', '政府性基金预算财政拨款收入支出决算表', f.govFund],
+    ['stateCapital', '国有资本经营预算财政拨款', '国有资本经营预算财政拨款支出决算表', f.stateCapital],
+  ] as const) {
+    const total: [string, Wan] = [`${label}支出`, t.total];
+    add({ key: `${fund}.basic`, label: `${label}基本支出`, aliases: [], readings: r(t.basic, src, total) });
+    add({ key: `${fund}.project`, label: `${label}项目支出`, aliases: [], readings: r(t.project, src, total) });
+  }
   for (const [key, label, v] of [
     ['toSuperior', '上缴上级支出', e.toSuperior],
     ['operatingExp', '经营支出', e.operating],

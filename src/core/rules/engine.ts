@@ -17,7 +17,11 @@ export interface CheckOptions {
 
 export function makeContext(wb: WorkbookSnapshot, detection: Detection, catalogue: Catalogue = defaultCatalogue()): RuleContext {
   const byKind = new Map<TableKind, Table[]>();
-  for (const t of detection.tables) byKind.set(t.kind, [...(byKind.get(t.kind) ?? []), t]);
+  // Tables on visible sheets first: a hidden sheet often keeps a stale copy of a table, which must
+  // not become the one the cross-table checks compare against.
+  const hidden = new Set(wb.sheets.filter((s) => s.hidden).map((s) => s.name));
+  const ordered = [...detection.tables.filter((t) => !hidden.has(t.sheet)), ...detection.tables.filter((t) => hidden.has(t.sheet))];
+  for (const t of ordered) byKind.set(t.kind, [...(byKind.get(t.kind) ?? []), t]);
   return {
     workbook: wb,
     detection,

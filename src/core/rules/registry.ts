@@ -48,6 +48,7 @@ import { rule as completenessTablesPresent } from './completeness/tables-present
 import { rule as completenessUnitCaption } from './completeness/unit-caption';
 import { rule as inputInvalidNumber } from './input/invalid-number';
 import { rule as inputTextNumber } from './input/text-number';
+import { rule as inputUnreadRows } from './input/unread-rows';
 import type { Rule } from './types';
 
 export const RULES: Rule[] = [
@@ -100,6 +101,7 @@ export const RULES: Rule[] = [
   completenessUnitCaption,
   inputInvalidNumber,
   inputTextNumber,
+  inputUnreadRows,
 ];
 
 /** A rule by id. */

@@ -158,6 +158,9 @@ export function normTitle(raw: string): string {
   let t = normLabel(raw);
   t = t.replace(/公开\d+表/g, '');
   t = t.replace(/\([^()]*\)/g, '');
+  // A unit caption typed into the title cell: '支出决算表    单位：万元' (SPEC §3: captions vary).
+  t = t.replace(/(?:金额)?单位[:：]?(?:万元|元)$/, '');
+  t = t.replace(/^续表[:：]?/, '');
   // Unit names, numbering and years before the title: 'XX中心2023年度收入决算表', '表2 2023年度收入决算表'
   // (spaces are gone by now, so the year is found first: '表22023年度…').
   t = t.replace(/^.{0,40}?\d{4}年度?/, '');
@@ -371,8 +374,12 @@ export function cleanName(s: string): string {
 
 /** Parse the cap of an 一级指标 label: '产出指标（50分）' / '产出指标(50)' → 50. */
 export function capOf(label: string): number | null {
-  const m = /[(（]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]/.exec(toHalfWidth(label));
-  return m ? Number(m[1]) : null;
+  const t = toHalfWidth(label);
+  const m = /[(（]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]/.exec(t);
+  if (m) return Number(m[1]);
+  // '产出指标50分' / '产出指标：50分' without brackets.
+  const bare = /^\D+?[:：\s]*(\d+(?:\.\d+)?)\s*分\s*$/.exec(t);
+  return bare ? Number(bare[1]) : null;
 }
 
 export function a1Of(r: number, c: number): string {

@@ -3,7 +3,10 @@ import { finding, judgePercent, label, pct, type NarrativeRule } from './common'
 
 export const completionRule: NarrativeRule = (c) => {
   if (c.type !== 'completion') return [];
-  const e = c.cands.find((x) => x.budget !== null && x.budgetActual !== null);
+  const all = c.cands.filter((x) => x.budget !== null && x.budgetActual !== null);
+  // A name shared by several 项 (no 款 given to tell them apart): any of them may be meant.
+  const fits = all.find((x) => x.budget !== 0 && judgePercent(c.value, x.budgetActual as number, x.budget as number, 0.005, 0.005, c.decimals) === 'ok');
+  const e = fits ?? all[0];
   if (!e) return [];
   const budget = e.budget as number;
   const actual = e.budgetActual as number;

@@ -4,7 +4,9 @@ import { finding, label, wan, type NarrativeRule } from './common';
 
 export const directionRule: NarrativeRule = (c) => {
   if (c.type !== 'compare') return [];
-  const e = c.cands.find((x) => x.budget !== null && x.budgetActual !== null);
+  const all = c.cands.filter((x) => x.budget !== null && x.budgetActual !== null);
+  // A name shared by several 项 (no 款 given to tell them apart): any of them may be meant.
+  const e = all.find((x) => compareWord(x.budgetActual as number, x.budget as number) === c.word) ?? all[0];
   if (!e) return [];
   const right = compareWord(e.budgetActual as number, e.budget as number);
   if (right === c.word) return [];

@@ -1,6 +1,7 @@
 // The nine 公开 tables must all be present.
 import { DISCLOSURE_KINDS, TABLE_KIND_NAMES } from '../../tables/types';
 import type { Rule, RuleFinding } from '../types';
+import { findingAt } from '../util/report';
 
 export const rule: Rule = {
   id: 'completeness.tables-present',
@@ -8,14 +9,26 @@ export const rule: Rule = {
   severity: 'warning',
   description: '部门决算公开的九张表齐全',
   check(ctx) {
-    if (ctx.detection.tables.length === 0)
-      return [{ sheet: null, cell: null, related: [], message: '未识别到任何部门决算表，请确认工作簿内容（表标题、表头）', tableId: null }];
+    if (ctx.detection.tables.length === 0) {
+      // Name what was seen, so that a reviewer reading --json knows the file was not simply empty.
+      const seen = ctx.detection.unknown.filter((u) => u.title).map((u) => `${u.sheet}!${u.title}`);
+      const also = seen.length ? `；另有 ${seen.length} 张表格不属于部门决算公开表（${seen.slice(0, 5).join('、')}${seen.length > 5 ? '等' : ''}）` : '';
+      return [{ sheet: null, cell: null, related: [], message: `未识别到任何部门决算表${also}，请确认工作簿内容（表标题、表头）`, tableId: null }];
+    }
     const out: RuleFinding[] = [];
     // A workbook of scorecards only (绩效自评 submitted separately) is not an incomplete disclosure.
     if (!DISCLOSURE_KINDS.some((k) => ctx.tablesOf(k).length > 0))
       return [{ sheet: null, cell: null, related: [], severity: 'info', message: '本工作簿未包含部门决算公开九张表（仅识别到绩效相关表），未做与决算表的核对', tableId: null }];
     for (const kind of DISCLOSURE_KINDS) {
-      if (ctx.tablesOf(kind).length > 0) continue;
+      const found = ctx.tablesOf(kind);
+      if (found.length > 1) {
+        // Two 支出决算表 (a copy kept on another sheet): say which one the cross-table checks used.
+        const [used, ...others] = found;
+        for (const o of others)
+          out.push(findingAt(o, o.titleRef, `工作簿中有 ${found.length} 张${TABLE_KIND_NAMES[kind]}；表间核对使用“${used.sheet}”工作表上的一张${ctx.workbook.sheets.find((s) => s.name === o.sheet)?.hidden ? '（本表在隐藏工作表上）' : ''}，请确认本表是否为旧版或重复`, { severity: 'info', related: [used.titleRef] }));
+        continue;
+      }
+      if (found.length > 0) continue;
       out.push({ sheet: null, cell: null, related: [], message: `缺少${TABLE_KIND_NAMES[kind]}（部门决算公开九张表之一）；如本单位无此类收支，也应公开空表并注明`, expected: TABLE_KIND_NAMES[kind], actual: null, tableId: null });
     }
     return out;

@@ -2,10 +2,13 @@
 import { a1 } from '../../address';
 import { fmt } from '../../numbers';
 import type { Rule, RuleFinding } from '../types';
+import type { ScorecardTable } from '../../tables/types';
 import { readPercent, scaleOf } from '../util/figures';
 import { findingAt } from '../util/report';
 import { checkRate, divideIntervals, intervalOf } from '../util/tolerance';
 import { scorecards } from '../util/ctx';
+import { fundsRowCounts } from '../util/scorecard';
+import { toHalfWidth } from '../../numbers';
 
 export const rule: Rule = {
   id: 'scorecard.budget-score',
@@ -15,6 +18,7 @@ export const rule: Rule = {
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const sc of scorecards(ctx)) {
+      if (!fundsRowCounts(sc)) out.push(...indicatorRow(sc));
       const r = sc.funds.total;
       if (!r?.score || r.score.form === 'blank' || r.score.value === null) continue;
       if (!r.weight || r.weight.value === null || r.weight.form === 'blank') continue;
@@ -51,3 +55,34 @@ export const rule: Rule = {
     return out;
   },
 };
+
+/**
+ * Templates that list 预算执行率 as an indicator row (实际完成值 '90%') score it the same way:
+ * min(执行率, 100%) × 分值. A warning, since the row's own 评分标准 is not in the table.
+ */
+function indicatorRow(sc: ScorecardTable): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const ind of sc.indicators) {
+    if (!/^预算执行率$/.test(ind.level3.trim()) && !(/预算执行/.test(ind.level2) && !ind.level3.trim())) continue;
+    const w = ind.weight?.value;
+    const s = ind.score?.value;
+    if (w === null || w === undefined || s === null || s === undefined || ind.score?.form === 'blank') continue;
+    const m = /^\s*(\d+(?:\.(\d+))?)\s*%\s*$/.exec(toHalfWidth(ind.actual));
+    if (!m) continue;
+    const pct = Number(m[1]);
+    const h = 0.5 * Math.pow(10, -(m[2]?.length ?? 0));
+    const lo = (Math.min(pct - h, 100) / 100) * w;
+    const hi = (Math.min(pct + h, 100) / 100) * w;
+    if (s >= lo - 0.005 - 1e-9 && s <= hi + 0.005 + 1e-9) continue;
+    const expected = (Math.min(pct, 100) / 100) * w;
+    out.push(
+      findingAt(sc, ind.score!.ref, `预算执行率得分应为 ${fmt(expected)}（min(实际完成值 ${ind.actual.trim()}, 100%) × 分值 ${fmt(w, 2).replace(/\.00$/, '')}），实为 ${fmt(s)}，相差 ${fmt(Math.abs(s - expected))}`, {
+        severity: 'warning',
+        related: [ind.actualRef, ind.weight!.ref],
+        expected,
+        actual: s,
+      }),
+    );
+  }
+  return out;
+}

@@ -138,7 +138,9 @@ export const STANDARD_CAPS: [RegExp, number, string][] = [
 export function level1Name(label: string): string {
   return toHalfWidth(label)
     .replace(/[\s\u3000]+/g, '')
-    .replace(/[(（][^)）]*分[)）]$/, '');
+    .replace(/[(（][^)）]*分[)）]$/, '')
+    .replace(/[(（]\d+(?:\.\d+)?[)）]$/, '')
+    .replace(/(\D)[:：]?\d+(?:\.\d+)?分$/, '$1');
 }
 
 /**

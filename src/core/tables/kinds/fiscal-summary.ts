@@ -83,7 +83,7 @@ export function readFiscalSummary(grid: Grid, region: Region): FiscalSummaryTabl
         t.opening ??= lf;
         afterOpening = true;
         key = 'income.opening';
-      } else if (left === '总计') {
+      } else if (/^(收入)?总计$/.test(left)) {
         t.incomeGrandTotal ??= lf;
         key = 'income.incomeGrandTotal';
       } else if (fund && afterOpening) {
@@ -105,7 +105,7 @@ export function readFiscalSummary(grid: Grid, region: Region): FiscalSummaryTabl
       } else if (/^年末(财政拨款)?结转和?结余/.test(right)) {
         t.closing ??= fl;
         key = 'expenditure.closing';
-      } else if (right === '总计') {
+      } else if (/^(支出)?总计$/.test(right)) {
         t.expenditureGrandTotal ??= fl;
         key = 'expenditure.expenditureGrandTotal';
       } else if (!fundOf(right)) {

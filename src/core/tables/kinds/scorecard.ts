@@ -2,6 +2,7 @@
 // 年度总体目标, 绩效指标 rows (merged 一级指标, merged 分值/得分 groups) and the 总分 row.
 import type { CellRef } from '../../address';
 import { a1 } from '../../address';
+import { toHalfWidth } from '../../numbers';
 import { normLabel } from '../../text';
 import type { Grid, Region } from '../common';
 import { attachNote, baseOf, capOf, cleanName } from '../common';
@@ -56,11 +57,19 @@ function countMatches(grid: Grid, r: number, c1: number, c2: number, of: (n: str
   return k;
 }
 
+/** A 分值/得分 figure: '10分' / '9.5 分' is a number of points as text, not an invalid entry. */
+function pointsFig(grid: Grid, r: number, c: number): Figure {
+  const f = grid.fig(r, c);
+  if (f.form !== 'invalid' || f.text === undefined) return f;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*分\s*$/.exec(toHalfWidth(f.text));
+  return m ? { ...f, value: Number(m[1]), form: 'text-number' } : f;
+}
+
 /** Figure of a cell that may sit in a vertical merge: the merge's top-left holds the group's value. */
 function groupFigure(grid: Grid, r: number, c: number): { fig: Figure; group?: string } {
   const m = grid.merges.find(r, c);
-  if (m && m.r2 > m.r1) return { fig: grid.fig(m.r1, m.c1), group: a1(m.r1, m.c1) };
-  return { fig: grid.fig(r, c) };
+  if (m && m.r2 > m.r1) return { fig: pointsFig(grid, m.r1, m.c1), group: a1(m.r1, m.c1) };
+  return { fig: pointsFig(grid, r, c) };
 }
 
 export function readScorecard(kind: ScorecardTable['kind'], grid: Grid, region: Region): ScorecardTable | null {
@@ -136,7 +145,7 @@ export function readScorecard(kind: ScorecardTable['kind'], grid: Grid, region: 
         if (findLabel(grid, r, r, c1, c2, /年度总体目标|预期目标|一级指标/)) break;
         continue;
       }
-      const f = (k: FundCol) => (fcols[k] === undefined ? null : grid.fig(r, fcols[k]!));
+      const f = (k: FundCol) => (fcols[k] === undefined ? null : k === 'weight' || k === 'score' ? pointsFig(grid, r, fcols[k]!) : grid.fig(r, fcols[k]!));
       const row: FundRow = {
         label: grid.text(r, labelCol),
         labelRef: grid.ref(r, labelCol),
@@ -200,13 +209,25 @@ export function readScorecard(kind: ScorecardTable['kind'], grid: Grid, region: 
     if (r > top + 40) break;
   }
   const icols: Partial<Record<IndCol, number>> = {};
+  let capCol: number | undefined;
   if (iHead >= 0) {
     use(iHead, '绩效指标', 'indicatorHeader');
-    for (const c of grid.filledCols(iHead, c1, c2)) {
-      const k = indColOf(normLabel(grid.text(iHead, c)));
+    const heads = grid.filledCols(iHead, c1, c2).map((c) => ({ c, n: normLabel(grid.text(iHead, c)) }));
+    // The 一级指标's cap may stand in a column of its own ('一级指标 | 分值 | 二级指标 …'): a 分值
+    // column left of the 二级/三级指标 is that cap, not the indicators' 分值.
+    const firstLevel = heads.find((h) => /^(二级指标|三级指标)/.test(h.n))?.c ?? Infinity;
+    for (const h of heads) {
+      const k = /^一级指标(分值|权重|分数)/.test(h.n) || (indColOf(h.n) === 'weight' && h.c < firstLevel && icols.level1 !== undefined) ? 'level1Cap' : indColOf(h.n);
+      if (k === 'level1Cap') {
+        if (capCol === undefined) {
+          capCol = h.c;
+          columns.push({ col: h.c, header: grid.text(iHead, h.c), key: 'indicators.level1Cap' });
+        }
+        continue;
+      }
       if (k && icols[k] === undefined) {
-        icols[k] = c;
-        columns.push({ col: c, header: grid.text(iHead, c), key: `indicators.${k}` });
+        icols[k] = h.c;
+        columns.push({ col: h.c, header: grid.text(iHead, h.c), key: `indicators.${k}` });
       }
     }
     const l3 = icols.level3 ?? icols.level2;
@@ -218,8 +239,8 @@ export function readScorecard(kind: ScorecardTable['kind'], grid: Grid, region: 
         totalRow = {
           row: r,
           labelRef: grid.ref(r, labelCol),
-          weight: icols.weight !== undefined ? grid.fig(r, icols.weight) : null,
-          score: icols.score !== undefined ? grid.fig(r, icols.score) : null,
+          weight: icols.weight !== undefined ? pointsFig(grid, r, icols.weight) : null,
+          score: icols.score !== undefined ? pointsFig(grid, r, icols.score) : null,
         };
         use(r, '总分', 'total');
         break;
@@ -237,6 +258,12 @@ export function readScorecard(kind: ScorecardTable['kind'], grid: Grid, region: 
         return { text: cleanName(grid.text(rr, cc)), ref: grid.ref(rr, cc) };
       };
       const lv1 = shownAt('level1');
+      const capIn = (c: number | undefined): number | null => {
+        if (c === undefined) return null;
+        const m = grid.merges.find(r, c);
+        const f = grid.fig(m ? m.r1 : r, m ? m.c1 : c);
+        return f.value !== null && f.form !== 'blank' ? f.value : null;
+      };
       const lv3 = shownAt('level3');
       const tg = shownAt('target');
       const ac = shownAt('actual');
@@ -244,7 +271,7 @@ export function readScorecard(kind: ScorecardTable['kind'], grid: Grid, region: 
         row: r,
         level1: lv1.text,
         level1Ref: lv1.ref,
-        level1Cap: capOf(lv1.text),
+        level1Cap: capOf(lv1.text) ?? capIn(capCol),
         level2: shownAt('level2').text,
         level3: icols.level3 !== undefined ? lv3.text : shownAt('level2').text,
         level3Ref: icols.level3 !== undefined ? lv3.ref : shownAt('level2').ref,

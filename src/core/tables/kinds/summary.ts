@@ -15,7 +15,7 @@ export function summaryIncomeKey(n: string): IncomeSlot | null {
   if (/^(本年)?收入合计$/.test(n)) return 'incomeTotal';
   if (/^使用非财政拨款结余/.test(n)) return 'useNonFiscalBalance';
   if (/^年初结转和?结余/.test(n)) return 'openingBalance';
-  if (n === '总计') return 'incomeGrandTotal';
+  if (/^(收入)?总计$/.test(n)) return 'incomeGrandTotal';
   if (/^一般公共预算财政拨款(收入)?$/.test(n) || n === '财政拨款收入') return 'fiscalGeneral';
   if (/^政府性基金预算财政拨款(收入)?$/.test(n)) return 'fiscalGovFund';
   if (/^国有资本经营预算财政拨款(收入)?$/.test(n)) return 'fiscalStateCapital';
@@ -33,7 +33,7 @@ export function summaryExpKey(n: string): ExpSlot | null {
   if (/^(本年)?支出合计$/.test(n)) return 'expenditureTotal';
   if (/^结余分配$/.test(n)) return 'balanceDistribution';
   if (/^年末结转和?结余/.test(n)) return 'closingBalance';
-  if (n === '总计') return 'expenditureGrandTotal';
+  if (/^(支出)?总计$/.test(n)) return 'expenditureGrandTotal';
   return null;
 }
 

@@ -13,7 +13,8 @@ function itemOf(p: string): Item | null {
   if (/^合计$|^总计$/.test(p)) return 'total';
   if (/因公出国|出国\(境\)/.test(p)) return 'abroad';
   if (/^小计$/.test(p)) return 'vehicleSubtotal';
-  if (/公务用车购置及运行|公务用车购置和运行|公务用车购置及维护|公务用车费/.test(p)) return 'vehicleSubtotal';
+  // The parent item in every wording: 公务用车购置及运行(维护)费, 公务用车购置费及运行维护费, 公务用车购置和运行费.
+  if (/公务用车购置费?(及|和|与|、)运行|公务用车购置及维护|公务用车费/.test(p)) return 'vehicleSubtotal';
   if (/公务用车购置费|^购置费$/.test(p)) return 'vehiclePurchase';
   if (/公务用车运行|^运行(维护)?费$|运行维护费/.test(p)) return 'vehicleOperation';
   if (/公务接待/.test(p)) return 'reception';
