@@ -9,6 +9,7 @@ import {
   narrativeLines,
   TABLE_KIND_NAMES,
   type Analysis,
+  type Detection,
   type Finding,
   type NarrativeProfile,
   type Table,
@@ -88,6 +89,11 @@ async function loadWorkbook(path: string) {
 
 export function tableSummary(t: Table) {
   return { kind: t.kind, sheet: t.sheet, range: rangeA1(t.range), unit: t.unit, ...(t.kind === 'perf-project-scorecard' || t.kind === 'perf-dept-scorecard' ? { name: t.name } : {}) };
+}
+
+/** A region that looked like a table but matched no kind (reported, never forced into a kind). */
+function unknownSummary(u: Detection['unknown'][number]) {
+  return { sheet: u.sheet, range: rangeA1(u.range), title: u.title, reason: u.reason };
 }
 
 function findingJson(f: Finding) {
@@ -189,7 +195,7 @@ async function runCheck(args: ParsedArgs, io: CliIO): Promise<number> {
     const { analysis, narrativeFindings } = await checkOne(target, narrative);
     const findings = [...analysis.findings, ...narrativeFindings];
     if (json) {
-      io.out(JSON.stringify({ file: basename(target), tables: analysis.detection.tables.map(tableSummary), findings: findings.map(findingJson) }, null, 2));
+      io.out(JSON.stringify({ file: basename(target), tables: analysis.detection.tables.map(tableSummary), unknown: analysis.detection.unknown.map(unknownSummary), findings: findings.map(findingJson) }, null, 2));
     } else io.out(formatReport(basename(target), analysis, narrativeFindings));
     return findings.some((f) => f.severity === 'error') ? 1 : 0;
   } catch (e) {
@@ -204,7 +210,7 @@ async function runFolder(folder: string, json: boolean, narrative: string | null
     io.err(`${folder}: 文件夹中没有 .xlsx 文件`);
     return 2;
   }
-  const results: { file: string; tables?: ReturnType<typeof tableSummary>[]; findings?: ReturnType<typeof findingJson>[]; counts?: ReturnType<typeof countBySeverity>; unreadable?: string }[] = [];
+  const results: { file: string; tables?: ReturnType<typeof tableSummary>[]; unknown?: ReturnType<typeof unknownSummary>[]; findings?: ReturnType<typeof findingJson>[]; counts?: ReturnType<typeof countBySeverity>; unreadable?: string }[] = [];
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
     const t0 = Date.now();
@@ -212,7 +218,7 @@ async function runFolder(folder: string, json: boolean, narrative: string | null
       const { analysis, narrativeFindings } = await checkOne(file, narrative);
       const findings = [...analysis.findings, ...narrativeFindings];
       const counts = countBySeverity(findings);
-      results.push({ file: basename(file), tables: analysis.detection.tables.map(tableSummary), findings: findings.map(findingJson), counts });
+      results.push({ file: basename(file), tables: analysis.detection.tables.map(tableSummary), unknown: analysis.detection.unknown.map(unknownSummary), findings: findings.map(findingJson), counts });
       io.err(`[${i + 1}/${files.length}] ${basename(file)}：${analysis.detection.tables.length} 张表，错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.info}（${Date.now() - t0} ms）`);
       if (!json) {
         io.out(formatReport(basename(file), analysis, narrativeFindings));
@@ -261,6 +267,10 @@ async function runNarrative(args: ParsedArgs, io: CliIO): Promise<number> {
     io.err(e instanceof InputError ? e.message : `${target}: ${(e as Error).message}`);
     return 2;
   }
+  if (analysis.detection.tables.length === 0) {
+    io.err(`${basename(target)}: 未识别到任何决算表，无法生成情况说明`);
+    return 1;
+  }
   const errors = analysis.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0 && !args.flags.has('--force')) {
     io.err(`表格存在 ${errors.length} 个错误级问题，未生成情况说明（先运行 juesuan check 查看；确需生成请加 --force）：`);
@@ -281,7 +291,7 @@ async function runNarrative(args: ParsedArgs, io: CliIO): Promise<number> {
     writeFileSync(out, text + '\n', 'utf8');
     io.err(`已写入 ${resolve(out)}`);
   } else io.out(text);
-  for (const m of narrative.missing) io.err(`缺少：${m}`);
+  if (narrative.missing.length) io.err(`以下信息缺失，相应段落已注明：\n${narrative.missing.map((m) => `  ${m}`).join('\n')}`);
   return 0;
 }
 

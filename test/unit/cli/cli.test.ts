@@ -28,6 +28,9 @@ describe('juesuan CLI', () => {
     expect(json.file).toBe('sample-2023-jiuye.xlsx');
     expect(Array.isArray(json.tables)).toBe(true);
     expect(Array.isArray(json.findings)).toBe(true);
+    expect(json.unknown).toEqual([]);
+    expect(json.tables).toHaveLength(14);
+    expect(json.tables[0]).toEqual({ kind: 'summary', sheet: '1收入支出决算总表', range: 'A1:F18', unit: '万元' });
     for (const f of json.findings) {
       expect(Object.keys(f)).toEqual(expect.arrayContaining(['rule', 'severity', 'sheet', 'cell', 'related', 'line', 'message', 'expected', 'actual']));
     }
@@ -75,10 +78,43 @@ describe('juesuan CLI', () => {
     expect((await run('narrative', SAMPLE_XLSX, '--format', 'pdf')).code).toBe(2);
   });
 
+  it('refuses to write a narrative for a workbook with no tables', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('草稿').addRow(['项目', '金额']);
+    const path = join(dir, 'empty.xlsx');
+    await wb.xlsx.writeFile(path);
+    const r = await run('narrative', path);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('未识别到任何决算表');
+  });
+
+  it('checks the officer’s own text with --narrative and reports its line', async () => {
+    const txt = join(dir, '情况说明.txt');
+    writeFileSync(txt, '一、收入支出决算总体情况\n2023年度收、支总计878.77万元。\n', 'utf8');
+    const r = await run('check', SAMPLE_XLSX, '--narrative', txt, '--json');
+    const json = JSON.parse(r.out);
+    const f = json.findings.find((x: { line: number | null }) => x.line === 2);
+    expect(f).toMatchObject({ severity: 'error', sheet: null, cell: null, line: 2 });
+    expect(f.message).toContain('877.77');
+    expect(r.code).toBe(1);
+  });
+
+  it('writes a .docx narrative', async () => {
+    const out = join(dir, 'n.docx');
+    const r = await run('narrative', SAMPLE_XLSX, '--format', 'docx', '-o', out);
+    expect(r.code).toBe(0);
+    const bytes = readFileSync(out);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('writes the narrative as text to a file', async () => {
     const out = join(dir, 'n.txt');
     const r = await run('narrative', SAMPLE_XLSX, '-o', out);
     expect(r.code).toBe(0);
-    expect(readFileSync(out, 'utf8')).toContain('情况说明');
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('收、支总计877.77万元');
+    expect(text).toContain('财政拨款收入840.77万元，占95.78%');
+    expect(r.err).not.toMatch(/缺少：缺少/);
   });
 });
