@@ -443,9 +443,23 @@ export function TaskPane({ host, docxDownload, fileBaseName, hideHeader }: TaskP
 
   // ---- 情况说明 ----
   /** Generates the narrative; `quiet` keeps the tab and the notices (a refresh after a 补充信息 write). */
-  const makeNarrative = async (p: NarrativeProfile, quiet = false) => {
+  const makeNarrative = async (p: NarrativeProfile, quiet = false, guard = !quiet) => {
     const a = await ensureAnalysis();
     if (!a) return;
+    // Figures the checks mark as errors would be copied into the text: the officer must choose to.
+    const errors = a.findings.filter((f) => f.severity === 'error' && f.sheet !== null);
+    if (guard && errors.length > 0) {
+      setBusy(null);
+      const ok = await confirm(
+        `表格中有 ${errors.length} 个错误`,
+        `这些数字互相矛盾（例如：${errors[0].message}）。情况说明会照录表格中的数字。建议先在“检查结果”中修正后再生成。`,
+        '仍然生成',
+      );
+      if (!ok) {
+        notify('info', '未生成情况说明', '请先修正“检查结果”中的错误。');
+        return;
+      }
+    }
     setBusy({ message: '正在生成情况说明…' });
     const eng = await loadEngine();
     await nextPaint();
@@ -462,7 +476,8 @@ export function TaskPane({ host, docxDownload, fileBaseName, hideHeader }: TaskP
   const onGenerate = () => withBusy('生成情况说明', () => makeNarrative(profile));
   const onProfile = (p: NarrativeProfile) => {
     setProfile(p);
-    if (narrative) void withBusy('生成情况说明', () => makeNarrative(p));
+    // The officer already chose to generate: switching the profile does not ask again.
+    if (narrative) void withBusy('生成情况说明', () => makeNarrative(p, false, false));
   };
   const onCopy = () =>
     withBusy('复制', async () => {

@@ -108,6 +108,8 @@ export function foreignRequests(requests: string[], origin: string, allowed: str
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  // Let dialog fades and other transitions finish, so the picture shows what the officer sees.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)))).catch(() => undefined);
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
   return path;
 }

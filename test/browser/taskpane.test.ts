@@ -122,8 +122,13 @@ test('重新计算 writes 指标计算 and asks before overwriting it', async ()
   await page.locator('[data-notice-intent="info"]').filter({ hasText: '未写入“指标计算”' }).waitFor();
 });
 
-test('生成情况说明 previews the text and writes the 情况说明 sheet', async () => {
-  await clickAndWait('生成情况说明', '已生成情况说明');
+test('生成情况说明 asks first on a workbook with errors, previews the text and writes the 情况说明 sheet', async () => {
+  await page.getByRole('button', { name: '生成情况说明', exact: true }).click();
+  const guard = page.getByRole('alertdialog');
+  await guard.waitFor();
+  await expect(guard.innerText()).resolves.toContain('表格中有');
+  await guard.getByRole('button', { name: '仍然生成' }).click();
+  await page.locator('[data-notice-intent]').filter({ hasText: '已生成情况说明' }).first().waitFor();
   const preview = page.getByTestId('narrative-preview');
   await expect(preview.innerText()).resolves.toContain('第三部分 情况说明');
   await expect(page.getByRole('button', { name: '下载 Word 文档' }).count()).resolves.toBe(0); // offline page only

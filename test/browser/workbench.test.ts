@@ -198,12 +198,26 @@ test('marks are painted, and the annotated workbook downloads with them', async 
   await expect(page.locator('[data-testid="grid"] td[data-mark]').count()).resolves.toBe(0);
 });
 
-test('生成情况说明 shows the narrative with figures from the tables', async () => {
-  await page.getByRole('button', { name: '生成情况说明' }).click();
+test('生成情况说明 asks first when the tables contradict each other, then shows the narrative', async () => {
+  // The planted workbook (本年收入合计 878.77) is still open: its figures contain an error.
+  const generate = page.getByRole('button', { name: '生成情况说明' });
+  await generate.click();
+  let dialog = page.getByRole('alertdialog');
+  await dialog.waitFor();
+  await expect(dialog.innerText()).resolves.toContain('表格中有');
+  await screenshot(page, 'workbench-07a-narrative-guard');
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await page.locator('[data-notice-intent="info"]').filter({ hasText: '未生成情况说明' }).waitFor();
+  await expect(page.getByTestId('narrative-preview').count()).resolves.toBe(0);
+
+  await generate.click();
+  dialog = page.getByRole('alertdialog');
+  await dialog.getByRole('button', { name: '仍然生成' }).click();
   const preview = page.getByTestId('narrative-preview');
   await preview.waitFor();
   const text = await preview.innerText();
   expect(text).toContain('情况说明');
+  expect(text).toContain('收入合计878.77万元'); // taken from the table as it stands
   await screenshot(page, 'workbench-07-narrative');
   await page.getByRole('radio', { name: '上海格式' }).check();
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
