@@ -3,8 +3,9 @@
 // page shows them and a re-check sees what Excel would show. It covers what 决算 workbooks
 // and our output sheets use: numbers, text, references (A1, $A$1, Sheet!A1, 'Sheet 1'!A1:B2,
 // A:A), + - * / ^ & % and comparisons, and SUM AVERAGE MIN MAX COUNT COUNTA ROUND ROUNDUP
-// ROUNDDOWN ABS IF IFERROR AND OR NOT ISBLANK ISERROR ISNUMBER SUMPRODUCT. Anything else is
-// "unsupported": the caller keeps the cached value it had.
+// ROUNDDOWN ABS IF IFERROR AND OR NOT ISBLANK ISERROR ISNUMBER SUMPRODUCT N VALUE. Anything else
+// is "unsupported": the caller keeps the cached value it had. The recalc tests also use it to
+// prove that every formula recalc emits computes the figure recalc claims.
 import { columnIndex } from '../../core/address';
 import type { CellError, CellValue } from '../../core/snapshot';
 import { isCellError } from '../../core/snapshot';
@@ -65,11 +66,33 @@ function toNumber(v: Scalar): number {
   if (v === null) return 0;
   if (typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? 1 : 0;
-  const t = v.trim().replace(/,/g, '');
-  if (t === '') return 0;
-  const n = Number(t);
-  if (Number.isNaN(n)) throw new Abort(err('#VALUE!'));
+  if (v.trim() === '') return 0;
+  const n = parseText(v);
+  if (n === null) throw new Abort(err('#VALUE!'));
   return n;
+}
+
+/**
+ * Excel's text → number coercion (en/zh locale): surrounding spaces, thousands separators in
+ * groups of three, (negatives), a trailing %, an exponent. Anything else ('-', '5万元', '１２') is
+ * not a number.
+ */
+function parseText(s: string): number | null {
+  let t = s.trim();
+  let neg = false;
+  if (/^\(.*\)$/.test(t)) {
+    neg = true;
+    t = t.slice(1, -1);
+  }
+  let pct = false;
+  if (t.endsWith('%')) {
+    pct = true;
+    t = t.slice(0, -1);
+  }
+  if (!/^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/.test(t) || !/^[+-]?\.?\d/.test(t)) return null;
+  let n = Number(t.replace(/,/g, ''));
+  if (neg) n = -n;
+  return pct ? n / 100 : n;
 }
 
 function toText(v: Scalar): string {
@@ -109,7 +132,7 @@ class Parser {
     return this.i >= this.src.length;
   }
   ws(): void {
-    while (this.src[this.i] === ' ' || this.src[this.i] === '\n') this.i++;
+    while (this.i < this.src.length && /\s/.test(this.src[this.i])) this.i++;
   }
   private peek(s: string): boolean {
     this.ws();
@@ -223,6 +246,8 @@ class Parser {
     // A bare word like "SUM" without a colon is not a reference; "A:A" is.
     if (colOnly && !second) return null;
     if (colOnly !== (second !== undefined && /^[A-Za-z]+$/.test(second))) return null;
+    // Excel refuses a bare sheet name that starts with a digit (=1表!A1); it must be quoted.
+    if (m[2] !== undefined && /^\d/.test(m[2])) throw new UnsupportedFormula(this.src);
     const rawSheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
     const sheet = rawSheet === undefined ? this.sheet : this.ctx.sheetName(rawSheet);
     this.i += m[0].length;
@@ -324,6 +349,19 @@ class Parser {
         return isCellError(scalar(args[0], ctx));
       case 'ISNUMBER':
         return typeof scalar(args[0], ctx) === 'number';
+      case 'N': {
+        // A number stays, TRUE is 1, text and blanks are 0; errors propagate.
+        if (args.length !== 1) throw new UnsupportedFormula(this.src);
+        const v = scalar(args[0], ctx);
+        if (isCellError(v)) throw new Abort(v);
+        return typeof v === 'number' ? v : v === true ? 1 : 0;
+      }
+      case 'VALUE': {
+        if (args.length !== 1) throw new UnsupportedFormula(this.src);
+        const v = scalar(args[0], ctx);
+        if (typeof v === 'boolean') throw new Abort(err('#VALUE!'));
+        return toNumber(v);
+      }
       case 'SUMPRODUCT': {
         const ranges = args.filter(isRange);
         if (ranges.length !== args.length || ranges.length === 0) throw new UnsupportedFormula(this.src);
@@ -353,11 +391,15 @@ class Parser {
     const vals: { v?: Scalar; e?: CellError }[] = [];
     if (this.eat(')')) throw new UnsupportedFormula(this.src);
     for (;;) {
+      const start = this.i;
       try {
         vals.push({ v: scalar(this.expr(), ctx) });
       } catch (e) {
         if (!(e instanceof Abort)) throw e;
         vals.push({ e: e.value });
+        // The error may come from deep inside the argument (IFERROR(ROUND(a/0,2),0)): rescan it
+        // from its start so that commas of nested calls are not taken for this call's.
+        this.i = start;
         this.skipArgument();
       }
       if (this.eat(',')) continue;
@@ -378,17 +420,17 @@ class Parser {
     return toBool(get(0, false)) ? get(1, true) : get(2, false);
   }
 
-  /** After an error inside an argument, move to the next ',' or ')' at this depth. */
+  /** From the start of an argument, move to the ',' or ')' that ends it. */
   private skipArgument(): void {
     let depth = 0;
-    let inStr = false;
+    let quote: string | null = null; // inside "text" or a 'sheet name'
     for (; this.i < this.src.length; this.i++) {
       const ch = this.src[this.i];
-      if (inStr) {
-        if (ch === '"') inStr = false;
+      if (quote) {
+        if (ch === quote) quote = null; // a doubled quote closes and reopens: same outcome
         continue;
       }
-      if (ch === '"') inStr = true;
+      if (ch === '"' || ch === "'") quote = ch;
       else if (ch === '(') depth++;
       else if (ch === ')') {
         if (depth === 0) return;
@@ -411,7 +453,9 @@ function forEachCell(r: RangeVal, ctx: EvalContext, f: (v: CellValue) => void): 
 function compare(a: Scalar, b: Scalar, op: string): boolean {
   if (isCellError(a)) throw new Abort(a);
   if (isCellError(b)) throw new Abort(b);
-  const norm = (x: Scalar): number | string | boolean => (x === null ? (typeof (x === a ? b : a) === 'string' ? '' : 0) : (x as number | string | boolean));
+  // A blank takes the other side's type: blank = 0, blank = "" and blank = FALSE all hold.
+  const blankAs = (other: Scalar): number | string | boolean => (typeof other === 'string' ? '' : typeof other === 'boolean' ? false : 0);
+  const norm = (x: Scalar): number | string | boolean => (x === null ? blankAs(x === a ? b : a) : (x as number | string | boolean));
   const x = norm(a);
   const y = norm(b);
   // Excel orders numbers < text < booleans; text compares case-insensitively.

@@ -8,7 +8,7 @@ import { a1 } from '../../../src/core/address';
 import type { CellValue, WorkbookSnapshot } from '../../../src/core/snapshot';
 import { recalculate, scorecardFixes } from '../../../src/core/recalc/recalc';
 import { sampleDetection, cloneWorkbook, setCell } from './build';
-import { evaluate, evaluateDerived } from './evaluate';
+import { evaluate, evaluateDerived } from './derived';
 
 let wb: WorkbookSnapshot;
 let refs: CellRef[];

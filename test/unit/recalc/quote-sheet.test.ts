@@ -1,7 +1,7 @@
 // Sheet names in formulas: Excel needs quotes for names that start with a digit, contain
 // non-word characters, or read as something else (a cell, an R1C1 address, a logical).
 import { formulaRef, quoteSheet } from '../../../src/core/address';
-import { evaluate } from './evaluate';
+import { evaluate } from './derived';
 import { sheetFromValues } from '../../../src/core/snapshot';
 
 describe('quoteSheet', () => {

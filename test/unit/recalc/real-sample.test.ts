@@ -6,8 +6,8 @@ import { detectTables } from '../../../src/core/tables/detect';
 import { recalculate, scorecardFixes } from '../../../src/core/recalc/recalc';
 import type { DerivedSheet } from '../../../src/core/recalc/recalc';
 import { sampleDetection } from './build';
-import { evaluateDerived, valueOf } from './evaluate';
-import type { EvaluatedCell } from './evaluate';
+import { evaluateDerived, valueOf } from './derived';
+import type { EvaluatedCell } from './derived';
 
 let wb: WorkbookSnapshot;
 let ds: DerivedSheet;

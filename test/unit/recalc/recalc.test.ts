@@ -7,8 +7,8 @@ import { recalculate, displayText, AMOUNT_FORMAT, PERCENT_FORMAT } from '../../.
 import type { DerivedSheet } from '../../../src/core/recalc/recalc';
 import type { Detection } from '../../../src/core/tables/types';
 import { sampleDetection, cloneWorkbook, setCell, toYuan, SHEETS } from './build';
-import { evaluateDerived, valueOf, rowOf } from './evaluate';
-import type { EvaluatedCell } from './evaluate';
+import { evaluateDerived, valueOf, rowOf } from './derived';
+import type { EvaluatedCell } from './derived';
 
 let wb: WorkbookSnapshot;
 let det: Detection;

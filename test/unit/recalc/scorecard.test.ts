@@ -8,7 +8,7 @@ import { recalculate, scorecardFixes } from '../../../src/core/recalc/recalc';
 import type { ScorecardFixSet } from '../../../src/core/recalc/recalc';
 import type { ScorecardTable } from '../../../src/core/tables/types';
 import { sampleDetection, cloneWorkbook, setCell } from './build';
-import { evaluate, evaluateDerived, valueOf } from './evaluate';
+import { evaluate, evaluateDerived, valueOf } from './derived';
 
 let wb: WorkbookSnapshot;
 beforeAll(async () => {

@@ -1,126 +1,38 @@
 // A clean typed model of the shared sample (怀化市就业服务中心 2023), built fresh on every call so
-// that each test can plant its own fault.
+// that each test can plant its own fault. The figures come from test/fixtures/sample-model (shared
+// with the narrative tests); the layout is rules/build's.
 import type { CodedTable, Table } from '../../../src/core/tables/types';
 import { basicDetail, coded, fiscalSummary, perfBasic, scorecard, summary, threePublic } from './build';
-import type { IndicatorSpec } from './build';
+import type { FundSpec, IndicatorSpec } from './build';
+import { BASIC_DETAIL, DEPT_SCORECARD, EXPENDITURE, GENERAL_BUDGET, GOV_FUND, INCOME, PROJECT_SCORECARDS, STATE_CAPITAL, SUMMARY, THREE_PUBLIC } from '../../fixtures/sample-model';
+import type { ScorecardFigures } from '../../fixtures/sample-model';
+import { JIUYE_SPEC } from '../../fixtures/generator/units';
 
-const FUNC_ROWS: [string, string][] = [
-  ['208', '社会保障和就业支出'],
-  ['20801', '人力资源和社会保障管理事务'],
-  ['2080106', '就业管理事务'],
-  ['2080109', '社会保险经办机构'],
-  ['2080199', '其他人力资源和社会保障管理事务支出'],
-  ['20805', '行政事业单位养老支出'],
-  ['2080505', '机关事业单位基本养老保险缴费支出'],
-  ['2080599', '其他行政事业单位养老支出'],
-  ['20807', '就业补助'],
-  ['2080799', '其他就业补助支出'],
-  ['20899', '其他社会保障和就业支出'],
-  ['2089999', '其他社会保障和就业支出'],
-  ['210', '卫生健康支出'],
-  ['21011', '行政事业单位医疗'],
-  ['2101101', '行政单位医疗'],
-  ['213', '农林水支出'],
-  ['21308', '普惠金融发展支出'],
-  ['2130804', '创业担保贷款贴息及奖补'],
-];
-
-const withValues = (vals: number[][]): [string, string, ...number[]][] => FUNC_ROWS.map(([c, n], i) => [c, n, ...vals[i]]);
+/** A deep copy of shared figures, so a test that plants a fault in its model cannot touch them. */
+const fresh = <T>(x: T): T => structuredClone(x);
 
 export function income(): CodedTable {
-  const v = [
-    [830.68, 793.68, 0, 0, 0, 0, 37],
-    [594.24, 557.24, 0, 0, 0, 0, 37],
-    [449.89, 449.89, 0, 0, 0, 0, 0],
-    [94.6, 57.6, 0, 0, 0, 0, 37],
-    [49.75, 49.75, 0, 0, 0, 0, 0],
-    [103.42, 103.42, 0, 0, 0, 0, 0],
-    [68.96, 68.96, 0, 0, 0, 0, 0],
-    [34.46, 34.46, 0, 0, 0, 0, 0],
-    [13.99, 13.99, 0, 0, 0, 0, 0],
-    [13.99, 13.99, 0, 0, 0, 0, 0],
-    [119.03, 119.03, 0, 0, 0, 0, 0],
-    [119.03, 119.03, 0, 0, 0, 0, 0],
-    [27.09, 27.09, 0, 0, 0, 0, 0],
-    [27.09, 27.09, 0, 0, 0, 0, 0],
-    [27.09, 27.09, 0, 0, 0, 0, 0],
-    [20, 20, 0, 0, 0, 0, 0],
-    [20, 20, 0, 0, 0, 0, 0],
-    [20, 20, 0, 0, 0, 0, 0],
-  ];
-  return coded('income', { keys: ['total', 'fiscal', 'superior', 'business', 'operating', 'affiliated', 'other'], total: [877.77, 840.77, 0, 0, 0, 0, 37], rows: withValues(v) });
+  return coded('income', fresh({ keys: INCOME.keys, total: INCOME.total, rows: INCOME.items }));
 }
 
 export function expenditure(): CodedTable {
-  const v = [
-    [830.68, 710.99, 119.69, 0, 0, 0],
-    [594.24, 488.54, 105.7, 0, 0, 0],
-    [449.89, 344.19, 105.7, 0, 0, 0],
-    [94.6, 94.6, 0, 0, 0, 0],
-    [49.75, 49.75, 0, 0, 0, 0],
-    [103.42, 103.42, 0, 0, 0, 0],
-    [68.96, 68.96, 0, 0, 0, 0],
-    [34.46, 34.46, 0, 0, 0, 0],
-    [13.99, 0, 13.99, 0, 0, 0],
-    [13.99, 0, 13.99, 0, 0, 0],
-    [119.03, 119.03, 0, 0, 0, 0],
-    [119.03, 119.03, 0, 0, 0, 0],
-    [27.09, 27.09, 0, 0, 0, 0],
-    [27.09, 27.09, 0, 0, 0, 0],
-    [27.09, 27.09, 0, 0, 0, 0],
-    [20, 0, 20, 0, 0, 0],
-    [20, 0, 20, 0, 0, 0],
-    [20, 0, 20, 0, 0, 0],
-  ];
-  return coded('expenditure', { keys: ['total', 'basic', 'project', 'toSuperior', 'operating', 'toAffiliated'], total: [877.77, 738.08, 139.69, 0, 0, 0], rows: withValues(v) });
+  return coded('expenditure', fresh({ keys: EXPENDITURE.keys, total: EXPENDITURE.total, rows: EXPENDITURE.items }));
 }
 
 export function generalBudget(): CodedTable {
-  const rows: [string, string, ...number[]][] = [
-    ['208', '社会保障和就业支出', 867.29, 793.68, 673.99, 119.69],
-    ['20801', '人力资源和社会保障管理事务', 636.37, 557.24, 451.54, 105.7],
-    ['2080101', '行政运行', 58.34, 0, 0, 0],
-    ['2080106', '就业管理事务', 0, 449.89, 344.19, 105.7],
-    ['2080109', '社会保险经办机构', 578.03, 57.6, 57.6, 0],
-    ['2080199', '其他人力资源和社会保障管理事务支出', 0, 49.75, 49.75, 0],
-    ['20805', '行政事业单位养老支出', 71.45, 103.42, 103.42, 0],
-    ['2080505', '机关事业单位基本养老保险缴费支出', 71.45, 68.96, 68.96, 0],
-    ['2080599', '其他行政事业单位养老支出', 0, 34.46, 34.46, 0],
-    ['20807', '就业补助', 0, 13.99, 0, 13.99],
-    ['2080799', '其他就业补助支出', 0, 13.99, 0, 13.99],
-    ['20899', '其他社会保障和就业支出', 159.47, 119.03, 119.03, 0],
-    ['2089999', '其他社会保障和就业支出', 159.47, 119.03, 119.03, 0],
-    ['210', '卫生健康支出', 30.03, 27.09, 27.09, 0],
-    ['21011', '行政事业单位医疗', 30.03, 27.09, 27.09, 0],
-    ['2101101', '行政单位医疗', 30.03, 27.09, 27.09, 0],
-    ['213', '农林水支出', 0, 20, 0, 20],
-    ['21308', '普惠金融发展支出', 0, 20, 0, 20],
-    ['2130804', '创业担保贷款贴息及奖补', 0, 20, 0, 20],
-  ];
-  return coded('general-budget', { keys: ['budget', 'total', 'basic', 'project'], total: [897.32, 840.77, 701.08, 139.69], rows });
+  return coded('general-budget', fresh({ keys: GENERAL_BUDGET.keys, total: GENERAL_BUDGET.total, rows: GENERAL_BUDGET.items }));
 }
 
 export function govFund(): CodedTable {
-  return coded('gov-fund', { keys: ['opening', 'income', 'total', 'basic', 'project', 'closing'], total: [0, 0, 0, 0, 0, 0], rows: [], note: '注：本单位2023年度无政府性基金预算财政拨款收入支出，故本表为空表。' });
+  return coded('gov-fund', { keys: [...GOV_FUND.keys], total: GOV_FUND.keys.map(() => 0), rows: [], note: GOV_FUND.note });
 }
 
 export function stateCapital(): CodedTable {
-  return coded('state-capital', { keys: ['total', 'basic', 'project'], total: [0, 0, 0], rows: [], note: '注：本单位无国有资本经营预算财政拨款支出，故本表为空表。' });
+  return coded('state-capital', { keys: [...STATE_CAPITAL.keys], total: STATE_CAPITAL.keys.map(() => 0), rows: [], note: STATE_CAPITAL.note });
 }
 
 export function sampleSummary() {
-  return summary({
-    income: { fiscalGeneral: 840.77, fiscalGovFund: 0, fiscalStateCapital: 0, superior: 0, business: 0, operating: 0, affiliated: 0, other: 37 },
-    incomeTotal: 877.77,
-    incomeGrand: 877.77,
-    classes: [
-      ['一、社会保障和就业支出', 830.68, '208'],
-      ['二、卫生健康支出', 27.09, '210'],
-      ['三、农林水支出', 20, '213'],
-    ],
-    expTotal: 877.77,
-    expGrand: 877.77,
-  });
+  return summary(fresh(SUMMARY));
 }
 
 export function sampleFiscal() {
@@ -142,43 +54,12 @@ export function sampleFiscal() {
 }
 
 export function sampleBasicDetail() {
-  return basicDetail({
-    personnel: [
-      ['301', '工资福利支出', 487.72],
-      ['30101', '基本工资', 156.34],
-      ['30102', '津贴补贴', 121.58],
-      ['30103', '奖金', 49.75],
-      ['30108', '机关事业单位基本养老保险缴费', 68.96],
-      ['30109', '职业年金缴费', 12.4],
-      ['30110', '职工基本医疗保险缴费', 27.09],
-      ['30112', '其他社会保障缴费', 4.1],
-      ['30113', '住房公积金', 41.36],
-      ['30199', '其他工资福利支出', 6.14],
-      ['303', '对个人和家庭的补助', 153.49],
-      ['30305', '生活补助', 153.49],
-    ],
-    public: [
-      ['302', '商品和服务支出', 59.87],
-      ['30201', '办公费', 19.28],
-      ['30205', '水费', 1.2],
-      ['30206', '电费', 6.35],
-      ['30207', '邮电费', 3.1],
-      ['30211', '差旅费', 7.56],
-      ['30213', '维修（护）费', 2.3],
-      ['30215', '会议费', 0.27],
-      ['30217', '公务接待费', 1.16],
-      ['30228', '工会经费', 6.42],
-      ['30229', '福利费', 5.1],
-      ['30239', '其他交通费用', 4.8],
-      ['30299', '其他商品和服务支出', 2.33],
-    ],
-    personnelTotal: 641.21,
-    publicTotal: 59.87,
-  });
+  const block = (g: 'personnel' | 'public'): [string, string, number][] => BASIC_DETAIL.entries.filter((e) => e[3] === g).map(([code, name, v]) => [code, name, v]);
+  return basicDetail({ personnel: block('personnel'), public: block('public'), personnelTotal: BASIC_DETAIL.personnelTotal, publicTotal: BASIC_DETAIL.publicTotal });
 }
 
 export function sampleThreePublic() {
-  return threePublic([1.4, 0, 0, 0, 0, 1.4], [1.16, 0, 0, 0, 0, 1.16]);
+  return threePublic([...THREE_PUBLIC.budget], [...THREE_PUBLIC.actual]);
 }
 
 export function samplePerfBasic() {
@@ -189,20 +70,7 @@ export function samplePerfBasic() {
     abroad: [null, null, null],
     reception: [1.42, 1.4, 1.16],
     projectTotal: [115.49, 92.5, 139.69],
-    projects: [
-      ['失业动态监测（失业预警）工作和失业保险稳定就业工作经费', 12, 10, 10],
-      ['流动人员档案管理经费', 21, 17.5, 17.5],
-      ['农民工就业工作经费', 12, 10, 10],
-      ['失业保险金违规领取追回工作经费', 6, 5, 5],
-      ['市级企业用工保障服务专项经费', 35.69, 30, 27.97],
-      ['高校毕业生招聘工作经费', 23.8, 20, 19.76],
-      ['企业用工保障服务经费', 5, null, 0.31],
-      ['公益性岗位人员工资及社保补贴', null, null, 12.44],
-      ['就业见习补贴', null, null, 1.55],
-      ['人力资源和社会保障经费', null, null, 15],
-      ['非税拨款', null, null, 0.16],
-      ['2021年创业担保贷款奖补资金', null, null, 20],
-    ],
+    projects: JIUYE_SPEC.projects.map((p): [string, number | null, number | null, number] => [p.name, p.prior ?? null, p.budget ?? null, p.actual ?? p.scorecard!.fiscal.executed]),
     publicFunds: [82.21, 72, 59.87],
     parts: [
       ['    其中：办公费', 0.19, null, 19.28],
@@ -225,33 +93,32 @@ const STD_INDICATORS = (l3: string, target: string, actual: string): IndicatorSp
 ];
 
 export function sampleDeptScorecard() {
+  const dept = JIUYE_SPEC.deptScorecard;
   return scorecard({
     kind: 'perf-dept-scorecard',
     sheet: 'dept',
-    name: '怀化市就业服务中心',
-    funds: { total: [897.32, 877.77, 877.77, 10, 1, 10], fiscal: [897.32, 877.77, 877.77] },
-    goals: ['组织落实促进就业各项政策措施', '完成职业技能培训2.66万人'],
-    indicators: [
-      ['产出指标（50分）', '数量指标', '新增农村劳动力转移就业', '3.9万', '4.03万', 10, 10],
-      ['产出指标（50分）', '数量指标', '失业保险参保总人数', '32.8万', '32.81万', 10, 10],
-      ['产出指标（50分）', '质量指标', '人社链式服务企业用工保障服务覆盖率', '100%', '100%', 10, 10],
-      ['产出指标（50分）', '时效指标', '按规定时间内完成工作', '100%', '100%', 10, 10],
-      ['产出指标（50分）', '成本指标', '基本支出成本控制', '≤804.32万元', '738.08万元', 10, 10],
-      ['效益指标（30分）', '经济效益指标', '稳岗返还惠及用人单位', '≥1300家', '1306家', 10, 10],
-      ['效益指标（30分）', '社会效益指标', '城镇登记失业率', '≤4.5%', '1.9%', 10, 10],
-      ['效益指标（30分）', '可持续影响指标', '就业形势保持稳定', '稳定', '稳定', 10, 10],
-      ['满意度指标（10分）', '服务对象满意度指标', '服务对象满意度', '≥90%', '92.97%', 10, 10],
-    ],
-    total: [100, 100],
+    name: DEPT_SCORECARD.name,
+    funds: fundsOf(DEPT_SCORECARD),
+    goals: [dept.goal, dept.achieved],
+    indicators: dept.indicators.map((i): IndicatorSpec => [i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score ?? i.weight]),
+    total: [100, DEPT_SCORECARD.score],
   });
 }
 
+/** 年度资金总额 and 当年财政拨款 rows: all of the sample's funds are 当年财政拨款. */
+const fundsOf = (sc: ScorecardFigures) => ({ total: [...sc.funds] as FundSpec, fiscal: sc.funds.slice(0, 3) as FundSpec });
+
+/** The 数量指标 of each project: [三级指标, 指标值, 实际完成值]. */
+const PROJECT_QUANTITY: [string, string, string][] = [
+  ['享受扩岗补助企业', '205家', '205家'],
+  ['档案数字化率', '≥85%', '89%'],
+  ['离校未就业高校毕业生实名制登记率', '≥95%', '95.84%'],
+];
+
 export function sampleProjectScorecards() {
-  return [
-    scorecard({ sheet: 'p1', name: '失业动态监测（失业预警）工作和失业保险稳定就业工作经费', funds: { total: [10, 10, 10, 10, 1, 10], fiscal: [10, 10, 10] }, indicators: STD_INDICATORS('享受扩岗补助企业', '205家', '205家'), total: [100, 100] }),
-    scorecard({ sheet: 'p2', name: '流动人员档案管理工作经费', funds: { total: [17.5, 17.5, 17.5, 10, 1, 10], fiscal: [17.5, 17.5, 17.5] }, indicators: STD_INDICATORS('档案数字化率', '≥85%', '89%'), total: [100, 100] }),
-    scorecard({ sheet: 'p3', name: '高校毕业生招聘工作经费', funds: { total: [20, 20, 19.76, 10, 0.988, 9.88], fiscal: [20, 20, 19.76] }, indicators: STD_INDICATORS('离校未就业高校毕业生实名制登记率', '≥95%', '95.84%'), total: [100, 99.88] }),
-  ];
+  return PROJECT_SCORECARDS.map((sc, i) =>
+    scorecard({ sheet: `p${i + 1}`, name: sc.name, funds: fundsOf(sc), indicators: STD_INDICATORS(...PROJECT_QUANTITY[i]), total: [100, sc.score] }),
+  );
 }
 
 /** Every table of the sample, clean. */
