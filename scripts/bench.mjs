@@ -9,5 +9,5 @@ import { spawnSync } from 'node:child_process';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(mkdtempSync(join(tmpdir(), 'juesuan-bench-')), 'bench.cjs');
 await build({ entryPoints: [join(root, 'scripts', 'bench', 'bench.ts')], outfile: out, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['exceljs', 'docx', 'jszip', 'xlsx'], nodePaths: [join(root, 'node_modules')], logLevel: 'warning' });
-const r = spawnSync(process.execPath, [out, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_PATH: join(root, 'node_modules') } });
+const r = spawnSync(process.execPath, ['--expose-gc', out, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_PATH: join(root, 'node_modules') } });
 process.exit(r.status ?? 1);

@@ -48,7 +48,14 @@ export function evaluate(eq: Equation): Evaluated | null {
   const actual = eq.total.value;
   const diff = actual - expected;
   const tolerance = sumTolerance(eq.terms.length, half);
-  return { ...eq, expected, actual, diff, tolerance, verdict: verdictOf(diff, tolerance) };
+  // Completed in place: equations are built fresh per table, and a copy of each would only feed the GC.
+  const ev = eq as Evaluated;
+  ev.expected = expected;
+  ev.actual = actual;
+  ev.diff = diff;
+  ev.tolerance = tolerance;
+  ev.verdict = verdictOf(diff, tolerance);
+  return ev;
 }
 
 const key = (r: CellRef) => `${r.sheet}!${r.row},${r.col}`;

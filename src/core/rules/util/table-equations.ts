@@ -48,10 +48,21 @@ const plus = (fig: Figure, label?: string): Term => ({ fig, sign: 1, label });
 const minus = (fig: Figure, label?: string): Term => ({ fig, sign: -1, label });
 const present = <T>(x: T | null | undefined): x is T => x !== null && x !== undefined;
 
+// Headers are named in every equation's message: look each one up once per table, not per term.
+const headerCache = new WeakMap<Table, Map<string, string>>();
+
 export function columnHeader(table: Table, col: number, fallback: string): string {
-  const c = table.columns.find((x) => x.col === col);
-  const h = c?.header?.split('/').filter((p) => p.trim() !== '').pop();
-  return (h ?? fallback).replace(/\s+/g, '');
+  let m = headerCache.get(table);
+  if (!m) headerCache.set(table, (m = new Map()));
+  const k = `${col}|${fallback}`;
+  let out = m.get(k);
+  if (out === undefined) {
+    const c = table.columns.find((x) => x.col === col);
+    const h = c?.header?.split('/').filter((p) => p.trim() !== '').pop();
+    out = (h ?? fallback).replace(/\s+/g, '');
+    m.set(k, out);
+  }
+  return out;
 }
 
 export function rowLabel(r: CodedRow): string {
@@ -132,24 +143,32 @@ function rowParts(kind: CodedTable['kind']): string[] {
 function codedEquations(table: CodedTable): Equation[] {
   const out: Equation[] = [];
   const keys = table.valueKeys.length ? table.valueKeys : [...new Set(table.items.flatMap((r) => Object.keys(r.values)))];
+  // Every cell is named in the messages of up to three equations; building ~10⁵ names eagerly
+  // dominated the checks, so row labels and column names are each worked out once and joined.
+  const rowLabels = new Map<CodedRow, string>();
+  const colNames = new Map<string, { col: number; name: string }>();
   const head = (r: CodedRow, k: string) => {
+    let rl = rowLabels.get(r);
+    if (rl === undefined) rowLabels.set(r, (rl = rowLabel(r)));
     const f = r.values[k];
-    return `${rowLabel(r)}「${f ? columnHeader(table, f.ref.col, KEY_NAMES[k] ?? k) : KEY_NAMES[k] ?? k}」`;
+    const fallback = KEY_NAMES[k] ?? k;
+    if (!f) return rl + '「' + fallback + '」';
+    let c = colNames.get(k);
+    if (!c || c.col !== f.ref.col) colNames.set(k, (c = { col: f.ref.col, name: columnHeader(table, f.ref.col, fallback) }));
+    return rl + '「' + c.name + '」';
   };
   const tops = topLevelRows(table);
   const allClasses = tops.every((r) => r.level === 'class');
   for (const k of keys) {
     if (table.total?.values[k] && tops.length > 0) {
-      const terms = tops.map((r) => r.values[k]).filter(present);
-      if (terms.length === tops.length)
+      if (tops.every((r) => r.values[k]))
         out.push({ table, group: 'coded-total', orient: 'col', total: table.total.values[k], terms: tops.map((r) => plus(r.values[k], head(r, k))), what: head(table.total, k), basis: allClasses ? '各类之和' : '各科目之和' });
     }
     for (const r of table.items) {
       if (r.level !== 'class' && r.level !== 'section') continue;
       const kids = childRows(table, r);
       if (kids.length === 0 || !r.values[k]) continue;
-      const terms = kids.map((c) => c.values[k]).filter(present);
-      if (terms.length !== kids.length) continue;
+      if (!kids.every((c) => c.values[k])) continue;
       const basis = kids[0].level === 'section' ? '所属各款之和' : '所属各项之和';
       out.push({ table, group: 'coded-hierarchy', orient: 'col', total: r.values[k], terms: kids.map((c) => plus(c.values[k], head(c, k))), what: head(r, k), basis });
     }
