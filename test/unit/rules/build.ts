@@ -1,6 +1,7 @@
 // Builders of typed table models for rule tests, and a clean model of the shared sample
 // (怀化市就业服务中心 2023) that each rule test mutates to plant one fault.
 import type { CellRef } from '../../../src/core/address';
+import { KEY_NAMES } from '../../../src/core/rules/util/table-equations';
 import { readNumber } from '../../../src/core/numbers';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../../src/core/snapshot';
 import type {
@@ -58,23 +59,7 @@ function base<K extends Table['kind']>(kind: K, sheet: string, title: string, un
   };
 }
 
-const HEADERS: Record<string, string> = {
-  total: '合计',
-  fiscal: '财政拨款收入',
-  superior: '上级补助收入',
-  business: '事业收入',
-  operating: '经营收入',
-  affiliated: '附属单位上缴收入',
-  other: '其他收入',
-  basic: '基本支出',
-  project: '项目支出',
-  toSuperior: '上缴上级支出',
-  toAffiliated: '对附属单位补助支出',
-  budget: '年初预算数',
-  opening: '年初结转和结余',
-  income: '本年收入',
-  closing: '年末结转和结余',
-};
+const HEADERS = KEY_NAMES;
 
 export type CodedSpec = {
   sheet?: string;

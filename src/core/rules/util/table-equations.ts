@@ -70,7 +70,8 @@ export function rowLabel(r: CodedRow): string {
   return `${r.code} ${r.name.replace(/[\s\u3000]+/g, '')}`;
 }
 
-const KEY_NAMES: Record<string, string> = {
+/** The printed header of each coded-table column key (also the fallback name in messages). */
+export const KEY_NAMES: Record<string, string> = {
   total: '合计',
   fiscal: '财政拨款收入',
   superior: '上级补助收入',
