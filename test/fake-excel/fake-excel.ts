@@ -624,9 +624,14 @@ class FakeWorksheet extends Proxy {
     return r2 < 0 ? null : { r1, c1, r2, c2 };
   }
   getUsedRange(valuesOnly?: boolean): FakeRange {
+    const ctx = this.context;
     return new FakeRange(
-      this.context,
-      this.child((s: FakeSheet) => ({ sheet: s, range: this.usedRange(s, !!valuesOnly) ?? { r1: 0, c1: 0, r2: 0, c2: 0 } })),
+      ctx,
+      this.child((s: FakeSheet) => {
+        // The valuesOnly parameter came with ExcelApi 1.2 (the method itself is 1.1).
+        if (valuesOnly !== undefined) ctx.requireApi('1.2', 'Worksheet.getUsedRange(valuesOnly)');
+        return { sheet: s, range: this.usedRange(s, !!valuesOnly) ?? { r1: 0, c1: 0, r2: 0, c2: 0 } };
+      }),
     );
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
@@ -907,7 +912,10 @@ class FakeRange extends Proxy {
       ctx,
       this.child((r: RangeRef) => {
         ctx.requireApi('1.13', 'Range.getMergedAreasOrNullObject');
-        const inside = r.sheet.merges.filter((m) => m.r1 <= r.range.r2 && m.r2 >= r.range.r1 && m.c1 <= r.range.c2 && m.c2 >= r.range.c1);
+        // Like Excel: only merges whose top-left cell lies in the range (office-js issue #3611),
+        // and a failure past 512 of them (documented on Range.getMergedAreasOrNullObject).
+        const inside = r.sheet.merges.filter((m) => m.r1 >= r.range.r1 && m.r1 <= r.range.r2 && m.c1 >= r.range.c1 && m.c1 <= r.range.c2);
+        if (inside.length > MAX_MERGED_AREAS) throw new FakeOfficeError('GeneralException', `There are more than ${MAX_MERGED_AREAS} merged areas in the range.`);
         return inside.length ? { sheet: r.sheet, areas: inside } : null;
       }),
       true,
@@ -974,13 +982,37 @@ class FakeRange extends Proxy {
   }
 }
 
+/** Excel's tint/shade on a colour's HSL luminance: t > 0 lightens towards white, t < 0 darkens. */
+export function applyTint(hex: string, t: number): string {
+  const n = parseInt(hex.replace('#', ''), 16);
+  let [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((x) => x / 255);
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  let l = (max + min) / 2;
+  const d = max - min;
+  const sat = d === 0 ? 0 : d / (1 - Math.abs(2 * l - 1));
+  let h = 0;
+  if (d !== 0) h = max === r ? ((g - b) / d + 6) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+  l = t < 0 ? l * (1 + t) : l * (1 - t) + t;
+  const c = (1 - Math.abs(2 * l - 1)) * sat;
+  const x = c * (1 - Math.abs((h % 2) - 1));
+  const m = l - c / 2;
+  [r, g, b] = h < 1 ? [c, x, 0] : h < 2 ? [x, c, 0] : h < 3 ? [0, c, x] : h < 4 ? [0, x, c] : h < 5 ? [x, 0, c] : [c, 0, x];
+  const out = [r, g, b].map((v) => Math.round((v + m) * 255).toString(16).padStart(2, '0')).join('');
+  return `#${out.toUpperCase()}`;
+}
+
+/** Range.getMergedAreasOrNullObject "will fail to return the result" past this many areas. */
+const MAX_MERGED_AREAS = 512;
+
 class FakeRangeAreas extends Proxy {
   protected scalars(): string[] {
     return ['address', 'areaCount'];
   }
   protected read(prop: string): unknown {
     const t = this.target<{ sheet: FakeSheet; areas: CellRange[] }>();
-    if (prop === 'address') return t.areas.map((m) => `${quoteName(t.sheet.name)}!${rangeText(m)}`).join(',');
+    // As documented for RangeAreas.address: "Sheet1!A1:B4, Sheet1!D1:D4" (comma and space).
+    if (prop === 'address') return t.areas.map((m) => `${quoteName(t.sheet.name)}!${rangeText(m)}`).join(', ');
     if (prop === 'areaCount') return t.areas.length;
     return undefined;
   }
@@ -1151,7 +1183,12 @@ class FakeRangeFill extends Proxy {
     const ctx = this.context;
     ctx.enqueue(() => {
       ctx.requireApi('1.9', 'RangeFill.tintAndShade');
-      editCells(this.target<RangeRef>(), (c) => (c.fill = { ...(c.fill ?? { color: DEFAULT_WHITE, pattern: 'Solid' }), tintAndShade: v }));
+      // Like Excel: color reports the colour shown, tint included ("Blue, Accent 1, Lighter 80%"
+      // reads #DDEBF7 with tintAndShade 0.8), so a tint set now lightens or darkens that colour.
+      editCells(this.target<RangeRef>(), (c) => {
+        const base = c.fill ?? { color: DEFAULT_WHITE, pattern: 'Solid' };
+        c.fill = { ...base, color: applyTint(base.color ?? DEFAULT_WHITE, v), tintAndShade: v };
+      });
     });
   }
   set patternColor(v: string) {
@@ -1500,6 +1537,10 @@ function evaluate(doc: FakeDoc, sheet: FakeSheet, formula: string): FakeCell['v'
 // ---------------------------------------------------------------------------------------------
 // The fake Office + Excel globals
 
+export interface FakeRunOptions {
+  delayForCellEdit?: boolean;
+}
+
 export class FakeExcel {
   doc: FakeDoc;
   readonly excelApi: string;
@@ -1507,6 +1548,10 @@ export class FakeExcel {
   readonly nullObjectCalls: 'propagate' | 'throw';
   readonly noFillPattern: 'None' | null;
   totalSyncs = 0;
+  /** Excel.run(context, batch) calls: batches run in an earlier run's context. */
+  reusedRuns = 0;
+  /** The options of every Excel.run(options, batch). */
+  readonly runOptions: FakeRunOptions[] = [];
   /** Every context created by Excel.run, in order (the last is the most recent run). */
   readonly contexts: FakeRequestContext[] = [];
   private handlers: { kind: string; fn: (args: unknown) => unknown }[] = [];
@@ -1526,11 +1571,17 @@ export class FakeExcel {
   }
 
   /** The Excel namespace our host uses. */
-  get Excel(): { run: <T>(cb: (ctx: FakeRequestContext) => Promise<T>) => Promise<T> } {
+  get Excel(): { run: <T>(a: FakeRequestContext | FakeRunOptions | ((ctx: FakeRequestContext) => Promise<T>), b?: (ctx: FakeRequestContext) => Promise<T>) => Promise<T> } {
     return {
-      run: async <T>(cb: (ctx: FakeRequestContext) => Promise<T>): Promise<T> => {
-        const ctx = new FakeRequestContext(this);
-        this.contexts.push(ctx);
+      // Excel.run(batch); Excel.run(context, batch) to go on in an earlier run's context;
+      // Excel.run(options, batch) (e.g. { delayForCellEdit: true }: no cell editing here, so no delay).
+      run: async <T>(a: FakeRequestContext | FakeRunOptions | ((ctx: FakeRequestContext) => Promise<T>), b?: (ctx: FakeRequestContext) => Promise<T>): Promise<T> => {
+        const reuse = a instanceof FakeRequestContext ? a : null;
+        if (typeof a !== 'function' && !reuse) this.runOptions.push(a as FakeRunOptions);
+        const cb = typeof a === 'function' ? a : b!;
+        const ctx = reuse ?? new FakeRequestContext(this);
+        if (!reuse) this.contexts.push(ctx);
+        else this.reusedRuns++;
         const out = await cb(ctx);
         // Excel.run flushes whatever is still queued when the callback returns.
         if (ctx.hasPending) await ctx.sync();
@@ -1623,8 +1674,11 @@ export class FakeExcel {
         });
         return {
           context: ctx,
+          // A queued command, like every Office.js call: the handler stays until the next sync.
           remove: () => {
-            this.handlers = this.handlers.filter((x) => x !== h);
+            ctx.enqueue(() => {
+              this.handlers = this.handlers.filter((x) => x !== h);
+            });
           },
         };
       },

@@ -21,7 +21,8 @@
 // advice in office-js issue #4900). We load color, pattern, patternColor and tintAndShade on
 // each target cell (single cells, so no "mixed" nulls; getCellProperties would give the same for
 // a multi-cell range, which we never need). Before 1.9 white is restored as No Fill, and
-// capabilities() says so.
+// capabilities() says so. fill.color is the colour shown, tint included (as VBA's Interior.Color),
+// so a restore sets that colour and not the tint again (a theme fill comes back as plain RGB).
 //
 // Why the font is left alone: Office.js reports an "Automatic" font colour as '#000000' and has
 // no way to set a colour back to Automatic, so a mark that recoloured text could not be undone
@@ -42,6 +43,11 @@ export interface ExcelEnv {
   run<T>(batch: (ctx: Ctx) => Promise<T>): Promise<T>;
   isSetSupported(name: string, version: string): boolean;
   settings: Pick<Office.Settings, 'get' | 'set' | 'remove' | 'saveAsync'>;
+  /**
+   * Excel.run(context, batch): a batch in an earlier run's context, the documented way to
+   * remove an event handler (Excel.run(eventResult.context, …)). Without it we sync that context directly.
+   */
+  runIn?<T>(ctx: Ctx, batch: (ctx: Ctx) => Promise<T>): Promise<T>;
 }
 
 export interface ExcelHostOptions {
@@ -53,7 +59,10 @@ export interface ExcelHostOptions {
 
 function defaultEnv(): ExcelEnv {
   return {
-    run: (batch) => Excel.run(batch),
+    // While the user is typing in a cell, Excel fails every batch (InvalidOperationInCellEditMode);
+    // from ExcelApi 1.11 it can hold the batch until the edit ends instead.
+    run: (batch) => (Office.context.requirements.isSetSupported('ExcelApi', '1.11') ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch)),
+    runIn: (ctx, batch) => Excel.run(ctx, batch),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
     get settings() {
       return Office.context.document.settings;
@@ -65,8 +74,10 @@ function defaultEnv(): ExcelEnv {
 export function envFrom(g: { Excel: { run: unknown }; Office: unknown }): ExcelEnv {
   const office = g.Office as typeof Office;
   const run = g.Excel.run as ExcelEnv['run'];
+  const runIn = g.Excel.run as <T>(ctx: Ctx, batch: (ctx: Ctx) => Promise<T>) => Promise<T>;
   return {
     run: (batch) => run(batch),
+    runIn: (ctx, batch) => runIn(ctx, batch),
     isSetSupported: (name, version) => office.context.requirements.isSetSupported(name, version),
     get settings() {
       return office.context.document.settings;
@@ -192,6 +203,26 @@ class Rounds {
   }
 }
 
+/** Rows per call when a sheet's merges must be read in bands (see readMergesBanded). */
+const MERGE_BAND_ROWS = 200;
+/** Bands per sync: ~3 small commands each, far under the request limit. */
+const MERGE_BANDS_PER_SYNC = 400;
+
+/**
+ * Adds the areas of a RangeAreas address ("'表'!A1:F1, '表'!A4:C4") to a sheet. A sheet name
+ * with a comma splits into a fragment without '!', which parses as nothing and is skipped.
+ */
+function addMerges(sheet: SheetSnapshot, address: string, seen?: Set<string>): void {
+  for (const part of address.split(',')) {
+    const r = parseRangeA1(splitAddress(part.trim()).range.replace(/\$/g, ''));
+    if (!r) continue;
+    const k = `${r.r1},${r.c1},${r.r2},${r.c2}`;
+    if (seen?.has(k)) continue;
+    seen?.add(k);
+    sheet.merges.push(r);
+  }
+}
+
 /** Points per character of column width (Calibri 11: 8.43 characters = 64 px = 48 pt). */
 const POINTS_PER_CHAR = 48 / 8.43;
 
@@ -295,7 +326,8 @@ export class ExcelHost implements WorkbookHost {
     const items = wss.items.filter((w) => w.name !== MARKS_SHEET);
     onProgress?.({ fraction: 0.1, message: `共 ${items.length} 张工作表，正在读取单元格…` });
     const ranges = items.map((ws) => {
-      const used = ws.getUsedRange(true);
+      // valuesOnly is an ExcelApi 1.2 parameter: Excel 2016 RTM (1.1) gets the formatted range.
+      const used = this.api('1.2') ? ws.getUsedRange(true) : ws.getUsedRange();
       used.load('rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat');
       return used;
     });
@@ -389,10 +421,12 @@ export class ExcelHost implements WorkbookHost {
     });
     let bytesPerCell = 40;
     let mergesLoaded = !this.api('1.13') || pending.length === 0;
+    /** Set when one call for a sheet's merges failed (more than 512 areas): read them in bands. */
+    let mergesBanded = false;
     const mergeAreas: { sheet: number; areas: Excel.RangeAreas }[] = [];
     let done = 0;
     let attempts = 0;
-    while (pending.length > 0 || !mergesLoaded) {
+    while (pending.length > 0 || (!mergesLoaded && !mergesBanded)) {
       const batch: Span[] = [];
       let room = this.budget;
       while (pending.length > 0) {
@@ -415,7 +449,7 @@ export class ExcelHost implements WorkbookHost {
         range.load('values,formulas,numberFormat');
         return { span, range };
       });
-      if (!mergesLoaded) {
+      if (!mergesLoaded && !mergesBanded) {
         infos.forEach((s, i) => {
           if (!s.used) return;
           // The merges of the formatted area too: a merged title may reach past the data.
@@ -427,6 +461,14 @@ export class ExcelHost implements WorkbookHost {
       try {
         await ctx.sync();
       } catch (e) {
+        if (!isPayloadError(e) && mergeAreas.length > 0 && !mergesBanded) {
+          // getMergedAreasOrNullObject fails past 512 areas (documented), taking the whole
+          // batch with it: read the cells again without it, and the merges in row bands after.
+          mergesBanded = true;
+          pending.unshift(...mergeSpans(batch));
+          mergeAreas.length = 0;
+          continue;
+        }
         if (!isPayloadError(e) || ++attempts > 12) throw e;
         // Too much for one round trip after all: put the spans back and halve the estimate's room.
         pending.unshift(...mergeSpans(batch));
@@ -434,13 +476,9 @@ export class ExcelHost implements WorkbookHost {
         mergeAreas.length = 0;
         continue;
       }
-      if (!mergesLoaded) {
+      if (!mergesLoaded && !mergesBanded) {
         for (const { sheet, areas } of mergeAreas) {
-          if (areas.isNullObject) continue;
-          for (const part of areas.address.split(',')) {
-            const r = parseRangeA1(splitAddress(part).range.replace(/\$/g, ''));
-            if (r) sheets[sheet].merges.push(r);
-          }
+          if (!areas.isNullObject) addMerges(sheets[sheet], areas.address);
         }
         mergesLoaded = true;
       }
@@ -460,7 +498,62 @@ export class ExcelHost implements WorkbookHost {
       // Learn the real density (long Chinese labels cost more than numbers), with a margin.
       if (cells > 0) bytesPerCell = Math.max(8, Math.ceil((bytes / cells) * 1.25));
     }
+    if (mergesBanded) await this.readMergesBanded(ctx, infos, sheets);
     return sheets;
+  }
+
+  /**
+   * The merges of sheets with more than Excel's 512 merged areas per call: the formatted used
+   * range (one sync), then row bands of it, MERGE_BAND_ROWS at a time, halved while Excel still
+   * refuses. A band reports the merges whose top-left cell it holds (office-js issue #3611), so
+   * each merge comes from exactly one band; duplicates are dropped all the same.
+   */
+  private async readMergesBanded(ctx: Ctx, infos: SheetInfo[], sheets: SheetSnapshot[]): Promise<void> {
+    const boxes = infos.map((s) => {
+      if (!s.used) return null;
+      const r = s.ws.getUsedRangeOrNullObject(false);
+      r.load('rowIndex,columnIndex,rowCount,columnCount');
+      return r;
+    });
+    await ctx.sync();
+    type Band = { sheet: number; r0: number; rows: number };
+    let queue: Band[] = [];
+    boxes.forEach((b, i) => {
+      if (!b || b.isNullObject) return;
+      for (let r = 0; r < b.rowCount; r += MERGE_BAND_ROWS) queue.push({ sheet: i, r0: b.rowIndex + r, rows: Math.min(MERGE_BAND_ROWS, b.rowCount - r) });
+    });
+    const seen = sheets.map((s) => new Set(s.merges.map((m) => `${m.r1},${m.c1},${m.r2},${m.c2}`)));
+    while (queue.length > 0) {
+      const group = queue.slice(0, MERGE_BANDS_PER_SYNC);
+      const loads = group.map((b) => {
+        const box = boxes[b.sheet]!;
+        const addr = `${a1(b.r0, box.columnIndex)}:${a1(b.r0 + b.rows - 1, box.columnIndex + box.columnCount - 1)}`;
+        const areas = infos[b.sheet].ws.getRange(addr).getMergedAreasOrNullObject();
+        areas.load('address');
+        return areas;
+      });
+      try {
+        await ctx.sync();
+      } catch (e) {
+        if (isPayloadError(e) || group.every((b) => b.rows === 1)) throw e;
+        // Which band failed is not reported: halve them all (at most ~8 rounds from 200 rows).
+        const halves = group.flatMap((b) => {
+          if (b.rows === 1) return [b];
+          const h = Math.ceil(b.rows / 2);
+          return [
+            { sheet: b.sheet, r0: b.r0, rows: h },
+            { sheet: b.sheet, r0: b.r0 + h, rows: b.rows - h },
+          ];
+        });
+        queue = [...halves, ...queue.slice(group.length)];
+        continue;
+      }
+      group.forEach((b, k) => {
+        const areas = loads[k];
+        if (!areas.isNullObject) addMerges(sheets[b.sheet], areas.address, seen[b.sheet]);
+      });
+      queue = queue.slice(group.length);
+    }
   }
 
   async hasSheet(name: string): Promise<boolean> {
@@ -526,13 +619,27 @@ export class ExcelHost implements WorkbookHost {
           }) as unknown as OfficeExtension.EventHandlerResult<unknown>;
         }
         await ctx.sync();
-        if (cancelled) await removeHandler(handle);
+        if (cancelled) await this.removeHandler(handle);
       })
       .catch(() => undefined); // selection sync is a convenience: never break the pane over it
     return () => {
       cancelled = true;
-      if (handle) void removeHandler(handle).catch(() => undefined);
+      if (handle) void this.removeHandler(handle).catch(() => undefined);
     };
+  }
+
+  /** Removes an event handler in the context it was added in (remove() is a queued command). */
+  private async removeHandler(h: OfficeExtension.EventHandlerResult<unknown>): Promise<void> {
+    const ctx = h.context as unknown as Ctx;
+    if (!this.env.runIn) {
+      h.remove();
+      await ctx.sync();
+      return;
+    }
+    await this.env.runIn(ctx, async (c) => {
+      h.remove();
+      await c.sync();
+    });
   }
 
   // ---- marks ---------------------------------------------------------------------------
@@ -729,7 +836,9 @@ export class ExcelHost implements WorkbookHost {
       if (this.api('1.9')) {
         if (m.fill.pattern && m.fill.pattern !== 'Solid' && m.fill.pattern !== 'None') fill.pattern = m.fill.pattern as Excel.FillPattern;
         if (m.fill.patternColor) fill.patternColor = m.fill.patternColor;
-        if (typeof m.fill.tintAndShade === 'number' && m.fill.tintAndShade !== 0) fill.tintAndShade = m.fill.tintAndShade;
+        // Not tintAndShade: fill.color already reports the tinted colour Excel shows, so setting
+        // the tint again would lighten a "Lighter 80%" header a second time, nearly to white.
+        // (The theme link is lost; the colour is exact.)
       }
     }
     if (m.noteKind !== 'note' || !note) return;
@@ -1098,17 +1207,13 @@ function safeParse(s: string): unknown {
   }
 }
 
-async function removeHandler(h: OfficeExtension.EventHandlerResult<unknown>): Promise<void> {
-  h.remove();
-  await (h.context as unknown as { sync(): Promise<void> }).sync();
-}
-
 /** Excel's error, in words a finance officer can act on. */
 function friendly(e: unknown, what: string): Error {
   const code = (e as { code?: string })?.code ?? '';
   const msg = (e as Error)?.message ?? String(e);
   if (code === 'AccessDenied') return new Error(`${what}：工作表受保护或单元格已锁定。请先撤销工作表保护。`);
   if (code === 'ItemNotFound') return new Error(`${what}：找不到对应的工作表或单元格，工作簿可能已被修改，请重新检查。`);
+  if (code === 'InvalidOperationInCellEditMode') return new Error(`${what}：Excel 正处于单元格编辑状态。请按 Enter 或 Esc 结束编辑后重试。`);
   if (code === 'InvalidSelection') return new Error(`${what}：当前无法选中该区域（可能处于单元格编辑状态），请按 Esc 后重试。`);
   if (isPayloadError(e)) return new Error(`${what}：数据量超过 Excel 单次传输上限（5 MB）。`);
   const err = new Error(`${what}：${msg}`);

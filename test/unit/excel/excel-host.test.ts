@@ -1,6 +1,6 @@
 import { loadSample } from '../../helpers';
 import { comparable, hostOn, manySheets, bigSheet } from '../../fake-excel/workbooks';
-import { createFakeExcel, FakeOfficeError } from '../../fake-excel/fake-excel';
+import { applyTint, createFakeExcel, FakeOfficeError } from '../../fake-excel/fake-excel';
 import type { Finding, Severity } from '../../../src/core/findings';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot';
 import { getCell } from '../../../src/core/snapshot';
@@ -127,6 +127,46 @@ describe('ExcelHost.readSnapshot', () => {
     // Second read skips the failed attempt.
     await host.readSnapshot();
     expect(fake.lastSyncCount).toBeLessThanOrEqual(3);
+  });
+
+  it('a sheet with more than 512 merged areas (Excel refuses them in one call) is read whole, merges in bands', async () => {
+    // 600 one-row merges B:C, and a tall merge E151:E261 that crosses the first band boundary.
+    const cells: WorkbookSnapshot['sheets'][0]['cells'] = [];
+    const merges = [];
+    for (let r = 0; r < 600; r++) {
+      cells[r] = [];
+      cells[r][1] = { v: `项目${r + 1}` };
+      cells[r][3] = { v: r * 1.5, z: '0.00' };
+      merges.push({ r1: r, c1: 1, r2: r, c2: 2 });
+    }
+    cells[150][4] = { v: '合并' };
+    merges.push({ r1: 150, c1: 4, r2: 260, c2: 4 });
+    const wb: WorkbookSnapshot = { name: 'many merges', sheets: [sample.sheets[0], { name: '多合并', cells, merges }] };
+    const { fake, host } = hostOn(wb);
+    // The fake refuses, as Excel does, one call over 512 areas.
+    await fake.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('多合并').getRange('A1:F600').getMergedAreasOrNullObject().load('address');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'GeneralException' });
+    });
+    const snap = await host.readSnapshot();
+    const byTopLeft = (a: { r1: number; c1: number }, b: { r1: number; c1: number }): number => a.r1 - b.r1 || a.c1 - b.c1;
+    expect(snap.sheets[1].merges.slice().sort(byTopLeft)).toEqual(merges.slice().sort(byTopLeft));
+    expect(snap.sheets[1].cells).toEqual(cells);
+    expect(snap.sheets[0]).toEqual(comparable(wb)[0]);
+    // 2 syncs tried, the cells again, the formatted range, then a few bands: not one per row.
+    expect(fake.lastSyncCount).toBeLessThanOrEqual(6);
+  });
+
+  it('oldest Excel (ExcelApi 1.1): reads without the 1.2 valuesOnly parameter', async () => {
+    const { fake, host } = hostOn(sample, { excelApi: '1.1' });
+    // The fake refuses getUsedRange(valuesOnly) below 1.2, as the parameter's requirement set says.
+    await fake.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(S1).getUsedRange(true).load('address');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'ApiNotFound' });
+    });
+    const snap = await host.readSnapshot();
+    expect(fake.lastSyncCount).toBeLessThanOrEqual(2);
+    expect(snap.sheets).toEqual(comparable(sample).map((s) => ({ ...s, merges: [] })));
   });
 
   it('older Excel (ExcelApi 1.3): reads in 2 syncs without merges', async () => {
@@ -279,6 +319,18 @@ describe('ExcelHost marks', () => {
     expect(fake.cell(S1, 'F15')?.fill).toMatchObject(WHITE);
   });
 
+  it('a theme fill with a tint ("Lighter 80%") comes back as the colour shown, not lightened twice', async () => {
+    const { fake, host } = setup();
+    // Excel reports the tinted colour in fill.color and the tint beside it.
+    fake.format(S1, 'C15', { fill: { color: '#DDEBF7', pattern: 'Solid', tintAndShade: 0.8 } });
+    await host.highlight(targets);
+    expect(fake.cell(S1, 'C15')?.fill?.color).not.toBe('#DDEBF7');
+    await host.clearHighlights();
+    expect(fake.cell(S1, 'C15')?.fill).toMatchObject({ color: '#DDEBF7', pattern: 'Solid' });
+    // What the fake does when a tint is set on that colour again: far lighter than the original.
+    expect(applyTint('#DDEBF7', 0.8)).not.toBe('#DDEBF7');
+  });
+
   it('ExcelApi 1.10–1.17: messages go into comments, and only ours are removed', async () => {
     const { fake, host } = setup({ excelApi: '1.12' });
     fake.doc.comments.push({ id: '{user-1}', sheet: S1, address: 'B2', content: '用户的批注' });
@@ -418,6 +470,62 @@ describe('ExcelHost writes', () => {
     await new Promise((r) => setTimeout(r, 0));
     fake.userSelects(S1, 'A1');
     expect(seen).toHaveLength(2);
+  });
+
+  it('a batch Excel refuses while the user is editing a cell gets a message saying so', async () => {
+    const fake = createFakeExcel(sample);
+    const base = envFrom({ Excel: fake.Excel, Office: fake.Office });
+    let editing = false;
+    const env = {
+      ...base,
+      settings: base.settings,
+      run: <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> =>
+        base.run((ctx) => {
+          if (editing) ctx.sync = () => Promise.reject(new FakeOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.')) as never;
+          return batch(ctx);
+        }),
+    };
+    const host = new ExcelHost(env);
+    await host.readSnapshot();
+    editing = true;
+    await expect(host.select(S1, 'C15')).rejects.toThrow(/单元格编辑状态.*Enter 或 Esc/);
+  });
+
+  it.each([
+    ['1.18', [{ delayForCellEdit: true }]],
+    ['1.10', []],
+  ])('with the real globals (ExcelApi %s), batches wait for a cell edit to end where Excel can (1.11+)', async (api, expected) => {
+    const fake = createFakeExcel(sample, { excelApi: api });
+    const g = globalThis as unknown as { Excel?: unknown; Office?: unknown };
+    const saved = { Excel: g.Excel, Office: g.Office };
+    g.Excel = fake.Excel;
+    g.Office = fake.Office;
+    try {
+      const snap = await new ExcelHost().readSnapshot();
+      expect(snap.sheets.map((x) => x.name)).toEqual(sample.sheets.map((x) => x.name));
+      expect(fake.runOptions).toEqual(expected);
+    } finally {
+      g.Excel = saved.Excel;
+      g.Office = saved.Office;
+    }
+  });
+
+  it('unsubscribing removes the handler in the context that added it, as the docs do (Excel.run(eventResult.context, …))', async () => {
+    const { fake, host } = hostOn(sample);
+    const seen: string[] = [];
+    const off = host.onSelectionChanged((s, a) => seen.push(`${s}!${a}`));
+    await new Promise((r) => setTimeout(r, 0));
+    const runs = fake.contexts.length;
+    const subscribing = fake.contexts[runs - 1];
+    const syncsBefore = subscribing.syncCount;
+    off();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.contexts.length).toBe(runs); // no new context
+    expect(fake.reusedRuns).toBe(1); // Excel.run(eventResult.context, batch)
+    expect(subscribing.syncCount).toBe(syncsBefore + 1); // remove() is a queued command: synced there
+    fake.userSelects(S1, 'A1');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(seen).toEqual([]);
   });
 
   it('ExcelApi 1.2–1.8: selection changes come from the workbook event and the selected range', async () => {
