@@ -6,7 +6,6 @@ import type { Grid, Region } from '../common';
 import { attachNote, baseOf, cleanName, codeDigits, findRow, isNoteText, lastColOf, parseHeader } from '../common';
 import type { BasicDetailTable, ColumnInfo, EconomicEntry, LabelledFigure, RowInfo } from '../types';
 import type { KindReader } from './reader';
-import { titleMatcher } from './reader';
 import { structuralKey } from './coded';
 
 interface Block {
@@ -145,6 +144,5 @@ const TITLES = ['一般公共预算财政拨款基本支出决算表', '一般�
 export const basicDetail: KindReader = {
   kind: 'basic-detail',
   titles: TITLES,
-  matchTitle: titleMatcher(TITLES),
   read: readBasicDetail,
 };

@@ -1,6 +1,5 @@
 // 支出决算表: [科目编码, 科目名称, 本年支出合计, 基本支出, 项目支出, 上缴上级支出, 经营支出, 对附属单位补助支出].
 import type { KindReader } from './reader';
-import { titleMatcher } from './reader';
 import { lastPart, readCoded } from './coded';
 import type { CodedSpec } from './coded';
 
@@ -20,6 +19,5 @@ const spec: CodedSpec = { kind: 'expenditure', classify: classifyExpenditure, re
 export const expenditure: KindReader = {
   kind: 'expenditure',
   titles: ['支出决算表'],
-  matchTitle: titleMatcher(['支出决算表']),
   read: (grid, region) => readCoded(spec, grid, region),
 };

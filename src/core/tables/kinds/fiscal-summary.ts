@@ -5,7 +5,6 @@ import type { Grid, HeaderColumn, Region } from '../common';
 import { attachNote, baseOf, isNoteText, lastColOf } from '../common';
 import type { FiscalSummaryTable, FundKey, FundLine, RowInfo } from '../types';
 import type { KindReader } from './reader';
-import { titleMatcher } from './reader';
 import { classLine, columnInfo, labelled, parseTwoSided } from './two-sided';
 
 export function fundOf(n: string): FundKey | null {
@@ -135,6 +134,5 @@ export function readFiscalSummary(grid: Grid, region: Region): FiscalSummaryTabl
 export const fiscalSummary: KindReader = {
   kind: 'fiscal-summary',
   titles: ['财政拨款收入支出决算总表', '财政拨款收入支出决算表'],
-  matchTitle: titleMatcher(['财政拨款收入支出决算总表', '财政拨款收入支出决算表']),
   read: readFiscalSummary,
 };

@@ -1,6 +1,5 @@
 // 一般公共预算财政拨款支出决算表: [科目编码, 科目名称, (年初预算数), 本年支出: 小计/合计, 基本支出, 项目支出].
 import type { KindReader } from './reader';
-import { titleMatcher } from './reader';
 import { anyPart, lastPart, readCoded } from './coded';
 import type { CodedSpec } from './coded';
 
@@ -23,6 +22,5 @@ const spec: CodedSpec = { kind: 'general-budget', classify: classifyGeneralBudge
 export const generalBudget: KindReader = {
   kind: 'general-budget',
   titles: ['一般公共预算财政拨款支出决算表', '一般公共预算财政拨款支出决算明细表'],
-  matchTitle: titleMatcher(['一般公共预算财政拨款支出决算表', '一般公共预算财政拨款支出决算明细表']),
   read: (grid, region) => readCoded(spec, grid, region),
 };

@@ -1,6 +1,5 @@
 // 政府性基金预算财政拨款收入支出决算表: [科目编码, 科目名称, 年初结转和结余, 本年收入, 本年支出: 小计/基本/项目, 年末结转和结余].
 import type { KindReader } from './reader';
-import { titleMatcher } from './reader';
 import { lastPart, readCoded } from './coded';
 import type { CodedSpec } from './coded';
 
@@ -21,6 +20,5 @@ const spec: CodedSpec = { kind: 'gov-fund', classify: classifyFund, required: [[
 export const govFund: KindReader = {
   kind: 'gov-fund',
   titles: ['政府性基金预算财政拨款收入支出决算表', '政府性基金预算财政拨款支出决算表'],
-  matchTitle: titleMatcher(['政府性基金预算财政拨款收入支出决算表', '政府性基金预算财政拨款支出决算表']),
   read: (grid, region) => readCoded(spec, grid, region),
 };

@@ -1,6 +1,5 @@
 // 收入决算表: [科目编码, 科目名称, 本年收入合计, 财政拨款收入, 上级补助收入, 事业收入, 经营收入, 附属单位上缴收入, 其他收入].
 import type { KindReader } from './reader';
-import { titleMatcher } from './reader';
 import { lastPart, readCoded } from './coded';
 import type { CodedSpec } from './coded';
 
@@ -21,6 +20,5 @@ const spec: CodedSpec = { kind: 'income', classify: classifyIncome, required: [[
 export const income: KindReader = {
   kind: 'income',
   titles: ['收入决算表'],
-  matchTitle: titleMatcher(['收入决算表']),
   read: (grid, region) => readCoded(spec, grid, region),
 };

@@ -5,7 +5,6 @@ import type { Grid, Region } from '../common';
 import { attachNote, baseOf, cleanName, findRow, isNoteText, yearIn } from '../common';
 import type { ColumnInfo, Figure, PerfBasicDataTable, RowInfo, TripleRow } from '../types';
 import type { KindReader } from './reader';
-import { titleMatcher } from './reader';
 
 interface TripleCols {
   prior?: number;
@@ -173,6 +172,5 @@ const TITLES = ['部门整体支出绩效评价基础数据表', '整体支出�
 export const perfBasicData: KindReader = {
   kind: 'perf-basic-data',
   titles: TITLES,
-  matchTitle: titleMatcher(TITLES),
   read: readPerfBasicData,
 };

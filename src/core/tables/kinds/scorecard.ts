@@ -8,7 +8,6 @@ import type { Grid, Region } from '../common';
 import { attachNote, baseOf, capOf, cleanName } from '../common';
 import type { ColumnInfo, Figure, FundRow, Indicator, RowInfo, ScorecardTable } from '../types';
 import type { KindReader } from './reader';
-import { titleMatcher } from './reader';
 
 type FundCol = 'initialBudget' | 'fullBudget' | 'executed' | 'weight' | 'rate' | 'score';
 type IndCol = 'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'weight' | 'score' | 'deviation';
@@ -329,13 +328,11 @@ const DEPT_TITLES = ['部门整体支出绩效自评表', '整体支出绩效自
 export const projectScorecard: KindReader = {
   kind: 'perf-project-scorecard',
   titles: PROJECT_TITLES,
-  matchTitle: titleMatcher(PROJECT_TITLES),
   read: (grid, region) => readScorecard('perf-project-scorecard', grid, region),
 };
 
 export const deptScorecard: KindReader = {
   kind: 'perf-dept-scorecard',
   titles: DEPT_TITLES,
-  matchTitle: titleMatcher(DEPT_TITLES),
   read: (grid, region) => readScorecard('perf-dept-scorecard', grid, region),
 };

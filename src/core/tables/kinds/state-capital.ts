@@ -1,6 +1,5 @@
 // 国有资本经营预算财政拨款支出决算表: [科目编码, 科目名称, 本年支出: 合计/基本/项目] or the gov-fund shape.
 import type { KindReader } from './reader';
-import { titleMatcher } from './reader';
 import { readCoded } from './coded';
 import type { CodedSpec } from './coded';
 import { classifyFund } from './gov-fund';
@@ -10,6 +9,5 @@ const spec: CodedSpec = { kind: 'state-capital', classify: classifyFund, require
 export const stateCapital: KindReader = {
   kind: 'state-capital',
   titles: ['国有资本经营预算财政拨款支出决算表', '国有资本经营预算财政拨款收入支出决算表'],
-  matchTitle: titleMatcher(['国有资本经营预算财政拨款支出决算表', '国有资本经营预算财政拨款收入支出决算表']),
   read: (grid, region) => readCoded(spec, grid, region),
 };

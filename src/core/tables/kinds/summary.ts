@@ -5,7 +5,6 @@ import type { Grid, Region } from '../common';
 import { attachNote, baseOf, isNoteText, lastColOf } from '../common';
 import type { RowInfo, SummaryIncomeKey, SummaryTable, TableBase } from '../types';
 import type { KindReader } from './reader';
-import { titleMatcher } from './reader';
 import type { HeaderColumn } from '../common';
 import { classLine, columnInfo, labelled, parseTwoSided } from './two-sided';
 
@@ -124,6 +123,5 @@ export function readSummary(grid: Grid, region: Region): SummaryTable | null {
 export const summary: KindReader = {
   kind: 'summary',
   titles: ['收入支出决算总表', '收入支出决算表'],
-  matchTitle: titleMatcher(['收入支出决算总表', '收入支出决算表']),
   read: readSummary,
 };

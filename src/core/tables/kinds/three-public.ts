@@ -5,7 +5,6 @@ import type { Grid, Region } from '../common';
 import { attachNote, baseOf, findRow, isLineNumberRow, lastColOf, parseHeader } from '../common';
 import type { ColumnInfo, Figure, RowInfo, ThreePublicFigures, ThreePublicTable } from '../types';
 import type { KindReader } from './reader';
-import { titleMatcher } from './reader';
 
 type Item = keyof ThreePublicFigures;
 
@@ -137,6 +136,5 @@ const TITLES = ['财政拨款三公经费支出决算表', '一般公共预算�
 export const threePublic: KindReader = {
   kind: 'three-public',
   titles: TITLES,
-  matchTitle: titleMatcher(TITLES),
   read: readThreePublic,
 };
