@@ -4,7 +4,6 @@ import type { CodedTable } from '../../tables/types';
 import type { Rule, RuleFinding } from '../types';
 import { tableName } from '../util/codes';
 import { findingAt } from '../util/report';
-import { codedTables } from '../util/ctx';
 
 const EMPTY_NOTE = /(空表|无数据|无.{0,20}(收入|支出|收支)|没有.{0,20}(收入|支出|收支))/;
 
@@ -20,7 +19,7 @@ export const rule: Rule = {
   description: '政府性基金、国有资本经营预算表为空表时须注明原因；注明为空表的不应有数',
   check(ctx) {
     const out: RuleFinding[] = [];
-    for (const t of [...codedTables(ctx, 'gov-fund'), ...codedTables(ctx, 'state-capital')] as CodedTable[]) {
+    for (const t of [...ctx.tablesOf('gov-fund'), ...ctx.tablesOf('state-capital')]) {
       const note = t.note ?? '';
       const says = EMPTY_NOTE.test(note);
       const filled = hasFigures(t);

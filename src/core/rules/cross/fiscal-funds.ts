@@ -3,7 +3,6 @@ import type { CodedTable, FiscalSummaryTable } from '../../tables/types';
 import type { Rule, RuleContext, RuleFinding } from '../types';
 import { collect, compare } from '../util/cross';
 import { classRow } from '../util/match';
-import { codedTable } from '../util/ctx';
 
 function fundFindings(ctx: RuleContext, fs: FiscalSummaryTable, t: CodedTable, fund: 'govFund' | 'stateCapital', name: string, tableName: string): (RuleFinding | null)[] {
   const out: (RuleFinding | null)[] = [];
@@ -36,9 +35,9 @@ export const rule: Rule = {
     const fs = ctx.table('fiscal-summary');
     if (!fs) return [];
     const out: (RuleFinding | null)[] = [];
-    const gf = codedTable(ctx, 'gov-fund');
+    const gf = ctx.table('gov-fund');
     if (gf) out.push(...fundFindings(ctx, fs, gf, 'govFund', '政府性基金预算财政拨款', '政府性基金预算财政拨款收入支出决算表'));
-    const sc = codedTable(ctx, 'state-capital');
+    const sc = ctx.table('state-capital');
     if (sc) out.push(...fundFindings(ctx, fs, sc, 'stateCapital', '国有资本经营预算财政拨款', '国有资本经营预算财政拨款支出决算表'));
     return collect(out);
   },

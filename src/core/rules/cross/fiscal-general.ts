@@ -5,7 +5,6 @@ import { collect, compare } from '../util/cross';
 import { scaleOf } from '../util/figures';
 import { classRow } from '../util/match';
 import { findingAt } from '../util/report';
-import { codedTable } from '../util/ctx';
 
 export const rule: Rule = {
   id: 'cross.fiscal-general',
@@ -14,7 +13,7 @@ export const rule: Rule = {
   description: '财政拨款收入支出决算总表“一般公共预算财政拨款”列与一般公共预算财政拨款支出决算表一致',
   check(ctx) {
     const fs = ctx.table('fiscal-summary');
-    const gb = codedTable(ctx, 'general-budget');
+    const gb = ctx.table('general-budget');
     if (!fs || !gb) return [];
     const out: (RuleFinding | null)[] = [];
     for (const line of fs.classes) {

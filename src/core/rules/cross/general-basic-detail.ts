@@ -1,7 +1,6 @@
 // The general-budget table's 基本支出 合计 equals 人员经费合计 + 公用经费合计 of the basic-detail table.
 import type { Rule } from '../types';
 import { collect, compare } from '../util/cross';
-import { codedTable } from '../util/ctx';
 
 export const rule: Rule = {
   id: 'cross.general-basic-detail',
@@ -9,7 +8,7 @@ export const rule: Rule = {
   severity: 'error',
   description: '一般公共预算财政拨款支出决算表“基本支出”合计等于基本支出决算表人员经费合计＋公用经费合计',
   check(ctx) {
-    const gb = codedTable(ctx, 'general-budget');
+    const gb = ctx.table('general-budget');
     const bd = ctx.table('basic-detail');
     if (!gb?.total?.values.basic || !bd) return [];
     const others = [bd.personnelTotal, bd.publicTotal].filter((l) => l).map((l) => ({ table: bd, fig: l!.figure }));

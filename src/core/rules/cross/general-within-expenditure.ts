@@ -5,7 +5,6 @@ import type { Rule, RuleFinding } from '../types';
 import { compare } from '../util/cross';
 import { scaleOf } from '../util/figures';
 import { findingAt } from '../util/report';
-import { codedTable } from '../util/ctx';
 
 const COLS = [
   ['total', '本年支出合计'],
@@ -19,8 +18,8 @@ export const rule: Rule = {
   severity: 'warning',
   description: '一般公共预算财政拨款支出决算表各科目不大于支出决算表同一科目（财政拨款是全部支出的一部分）',
   check(ctx) {
-    const gb = codedTable(ctx, 'general-budget');
-    const ex = codedTable(ctx, 'expenditure');
+    const gb = ctx.table('general-budget');
+    const ex = ctx.table('expenditure');
     if (!gb || !ex) return [];
     const out: RuleFinding[] = [];
     const exByCode = new Map(ex.items.filter((x) => x.code).map((x) => [x.code as string, x]));

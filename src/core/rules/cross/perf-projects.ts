@@ -1,7 +1,6 @@
 // The perf-basic-data 项目支出 total equals the expenditure table's 项目支出 合计.
 import type { Rule } from '../types';
 import { collect, compare } from '../util/cross';
-import { codedTable } from '../util/ctx';
 
 export const rule: Rule = {
   id: 'cross.perf-projects',
@@ -10,7 +9,7 @@ export const rule: Rule = {
   description: '绩效评价基础数据表项目支出合计（本年决算数）等于支出决算表“项目支出”合计',
   check(ctx) {
     const pb = ctx.table('perf-basic-data');
-    const ex = codedTable(ctx, 'expenditure');
+    const ex = ctx.table('expenditure');
     const exProject = ex?.total?.values.project;
     if (!pb || !ex || !exProject) return [];
     const fig = pb.projectTotal?.actual;

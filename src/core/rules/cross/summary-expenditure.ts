@@ -6,7 +6,6 @@ import { scaleOf } from '../util/figures';
 import { classRow } from '../util/match';
 import { findingAt } from '../util/report';
 import { topLevelRows } from '../util/table-equations';
-import { codedTable } from '../util/ctx';
 
 export const rule: Rule = {
   id: 'cross.summary-expenditure',
@@ -15,7 +14,7 @@ export const rule: Rule = {
   description: '收入支出决算总表各类支出与支出决算表的类级科目一致，本年支出合计一致',
   check(ctx) {
     const s = ctx.table('summary');
-    const ex = codedTable(ctx, 'expenditure');
+    const ex = ctx.table('expenditure');
     if (!s || !ex) return [];
     const out: (RuleFinding | null)[] = [];
     const matched = new Set<string>();

@@ -2,7 +2,6 @@
 import type { FundKey, SummaryIncomeKey } from '../../tables/types';
 import type { Rule, RuleFinding } from '../types';
 import { collect, compare, compareSides } from '../util/cross';
-import { codedTable } from '../util/ctx';
 
 const PAIRS: [SummaryIncomeKey, FundKey, string][] = [
   ['fiscalGeneral', 'general', '一般公共预算财政拨款收入'],
@@ -21,7 +20,7 @@ export const rule: Rule = {
     if (!s || !fs) return [];
     const out: (RuleFinding | null)[] = [];
     // When the income table's 财政拨款收入 agrees with the fiscal-summary, two tables outvote the summary.
-    const inc = codedTable(ctx, 'income');
+    const inc = ctx.table('income');
     const incFiscal = inc?.total?.values.fiscal;
     const fsLines = PAIRS.map(([, fk]) => fs.income[fk]).filter((l) => l);
     const agree = !!(inc && incFiscal && fsLines.length > 0 && compareSides({ primary: { table: inc, fig: incFiscal }, others: fsLines.map((l) => ({ table: fs, fig: l!.figure })), what: '', basis: '' })?.verdict !== 'mismatch');

@@ -2,7 +2,6 @@
 import type { SummaryIncomeKey } from '../../tables/types';
 import type { Rule, RuleFinding } from '../types';
 import { collect, compare, compareSides } from '../util/cross';
-import { codedTable } from '../util/ctx';
 
 const SOURCES: [SummaryIncomeKey, string, string][] = [
   ['superior', 'superior', '上级补助收入'],
@@ -19,7 +18,7 @@ export const rule: Rule = {
   description: '收入支出决算总表各项收入与收入决算表合计行按来源一致',
   check(ctx) {
     const s = ctx.table('summary');
-    const inc = codedTable(ctx, 'income');
+    const inc = ctx.table('income');
     if (!s || !inc || !inc.total) return [];
     const out: (RuleFinding | null)[] = [];
     const row = inc.total.values;
