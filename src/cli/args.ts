@@ -54,7 +54,7 @@ export function parseCommandLine(argv: string[]): Parsed {
 }
 
 function describeParseError(e: Error & { code?: string }): string {
-  const option = /'(-[^',]+)/.exec(e.message)?.[1] ?? '';
+  const option = /'(--?[\w-]+)/.exec(e.message)?.[1] ?? '';
   if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `未知选项：${option}`;
   if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     if (/does not take an argument/.test(e.message)) return `选项 ${option} 不接受取值`;
