@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { relative, sep } from 'node:path';
 import type { CheckedFile } from './check-job';
+import { splitLinkLocations } from './link-locations';
 import { SEVERITY_LABEL } from './report-text';
 import { stripControl } from './sanitize';
 
@@ -75,5 +76,5 @@ export async function buildReviewWorkbook(rows: ReviewRow[], reportDir: string):
       if (f.severity === 'error') row.getCell(6).font = { color: RED, bold: true };
     });
   }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return splitLinkLocations(new Uint8Array(await wb.xlsx.writeBuffer()));
 }
