@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { SAMPLE_XLSX } from '../../helpers';
 import { run, scratch } from './harness';
-import { mergeBomb, notWorkbooks } from './hostile';
+import { mergeBomb, NOT_WORKBOOKS, zipOf } from './hostile';
 
 const GOOD = ['a-good.xlsx', 'b-good.xlsx', 'c-good.xlsx', 'd-good.xlsx'];
 
@@ -85,8 +85,8 @@ describe('folder mode reads only regular workbooks', () => {
     symlinkSync('/dev/zero', join(folder, 'zero.xlsx'));
     execFileSync('mkfifo', [join(folder, 'fifo.xlsx')]);
     mkdirSync(join(folder, 'folder.xlsx'));
-    const zips = await notWorkbooks();
-    for (const z of zips) writeFileSync(join(folder, z.name), z.bytes);
+    const zips = NOT_WORKBOOKS;
+    for (const z of zips) writeFileSync(join(folder, z.name), await zipOf(z.parts));
     writeFileSync(join(folder, '~$a-good.xlsx'), 'Excel lock file');
     writeFileSync(join(folder, 'notes.txt'), 'not a workbook');
     const r = await run(['check', folder]);

@@ -17,7 +17,7 @@ export async function mergeBomb(): Promise<Uint8Array> {
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
-async function zipOf(parts: Record<string, string>): Promise<Uint8Array> {
+export async function zipOf(parts: Record<string, string>): Promise<Uint8Array> {
   const zip = new JSZip();
   for (const [name, text] of Object.entries(parts)) zip.file(name, text);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
@@ -25,14 +25,12 @@ async function zipOf(parts: Record<string, string>): Promise<Uint8Array> {
 
 const TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
 
-/** Zips named .xlsx that are not workbooks, with the words the reason must contain. */
-export async function notWorkbooks(): Promise<{ name: string; bytes: Uint8Array; reason: RegExp }[]> {
-  return [
-    { name: 'renamed-docx.xlsx', bytes: await zipOf({ '[Content_Types].xml': TYPES, 'word/document.xml': '<w:document/>' }), reason: /Word 文档/ },
-    { name: 'renamed-pptx.xlsx', bytes: await zipOf({ '[Content_Types].xml': TYPES, 'ppt/presentation.xml': '<p/>' }), reason: /PowerPoint/ },
-    { name: 'plain-zip.xlsx', bytes: await zipOf({ 'readme.txt': 'hello' }), reason: /普通 zip 压缩包/ },
-    { name: 'no-workbook-part.xlsx', bytes: await zipOf({ '[Content_Types].xml': TYPES, '_rels/.rels': '<Relationships/>', 'xl/styles.xml': '<styleSheet/>' }), reason: /没有工作簿部分/ },
-    { name: 'binary-xlsb.xlsx', bytes: await zipOf({ '[Content_Types].xml': TYPES, 'xl/workbook.bin': 'x' }), reason: /\.xlsb/ },
-    { name: 'opendocument.xlsx', bytes: await zipOf({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office:document-content/>' }), reason: /OpenDocument/ },
-  ];
-}
+/** Zips named .xlsx that are not workbooks: their parts, and the words the reason must contain. */
+export const NOT_WORKBOOKS: { name: string; parts: Record<string, string>; reason: RegExp }[] = [
+  { name: 'renamed-docx.xlsx', parts: { '[Content_Types].xml': TYPES, 'word/document.xml': '<w:document/>' }, reason: /Word 文档/ },
+  { name: 'renamed-pptx.xlsx', parts: { '[Content_Types].xml': TYPES, 'ppt/presentation.xml': '<p/>' }, reason: /PowerPoint/ },
+  { name: 'plain-zip.xlsx', parts: { 'readme.txt': 'hello' }, reason: /普通 zip 压缩包/ },
+  { name: 'no-workbook-part.xlsx', parts: { '[Content_Types].xml': TYPES, '_rels/.rels': '<Relationships/>', 'xl/styles.xml': '<styleSheet/>' }, reason: /没有工作簿部分/ },
+  { name: 'binary-xlsb.xlsx', parts: { '[Content_Types].xml': TYPES, 'xl/workbook.bin': 'x' }, reason: /\.xlsb/ },
+  { name: 'opendocument.xlsx', parts: { mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office:document-content/>' }, reason: /OpenDocument/ },
+];
