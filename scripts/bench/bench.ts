@@ -2,9 +2,12 @@
 //  1. Office.js round trips (context.sync) per action on the fake Excel, for the sample and a large workbook;
 //  2. core time on the sample and on the generated large workbook (2,000 item rows, 60 scorecards),
 //     compared with a bare parse of the same .xlsx;
-//  3. the task pane's initial JavaScript (gzip) from dist/.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+//  3. the task pane's initial JavaScript (gzip) from dist/;
+//  4. folder mode of the built CLI: files per second with 1 and 2 check workers.
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { readXlsx } from '../../src/hosts/file/xlsx-read';
@@ -107,6 +110,32 @@ function bundleSize() {
   row('all JS chunks incl. lazy (exceljs, docx …)', `${(lazyGz / 1024).toFixed(0)} KB gzip in ${lazy.length} files`);
 }
 
+/** `juesuan check <folder> --json --jobs N` on copies of the sample, end to end (process start included). */
+function benchFolder(copies: number, runs: number) {
+  // Other processes compete for the cores: the load average says how much the second worker can get.
+  console.log(`\nFolder mode (built CLI, ${copies} copies of the sample, ${runs} runs each; ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)})`);
+  const built = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { stdio: 'inherit' });
+  if (built.status !== 0) return row('build-cli', 'failed');
+  const folder = mkdtempSync(join(tmpdir(), 'juesuan-bench-folder-'));
+  try {
+    for (let i = 0; i < copies; i++) copyFileSync(SAMPLE, join(folder, `unit-${String(i).padStart(2, '0')}.xlsx`));
+    for (const jobs of [1, 2]) {
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const t0 = process.hrtime.bigint();
+        const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'juesuan.js'), 'check', folder, '--json', '--jobs', String(jobs)], { encoding: 'utf8', maxBuffer: 1 << 28 });
+        times.push(ms(t0));
+        const checked = r.stdout.split('\n').filter((l) => l.includes('"status":"checked"')).length;
+        if (checked !== copies) return row(`--jobs ${jobs}`, `only ${checked}/${copies} files checked (exit ${r.status})`);
+      }
+      const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+      row(`check folder --jobs ${jobs}: wall time, median`, `${(median / 1000).toFixed(2)} s  (${((copies * 1000) / median).toFixed(1)} files/s)`);
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   console.log(`决算助手 bench — node ${process.version}, ${new Date().toISOString()}`);
   await benchWorkbook('sample-2023-jiuye.xlsx', new Uint8Array(readFileSync(SAMPLE)), 9);
@@ -115,6 +144,7 @@ async function main() {
   console.log(`\n(generated the large workbook in ${ms(t0).toFixed(0)} ms)`);
   await benchWorkbook('large: 2,000 item rows, 60 scorecards', large.bytes, 7);
   bundleSize();
+  benchFolder(40, 3);
 }
 
 main().catch((e) => {
