@@ -57,7 +57,7 @@ function isInside(folder: string, file: string): boolean {
 
 async function runSingle(entry: Entry, s: CheckSettings, pool: WorkerPool, io: CliIO): Promise<BatchRow[]> {
   return checkBatch([entry], s.narrative, pool, (row) => {
-    if (!row.checked) io.err(`${oneLine(row.file)}：${row.reason}`);
+    if (!row.checked) io.err(`${oneLine(row.file)}：${oneLine(row.reason ?? '')}`);
     else if (s.json) {
       const { file, tables, unknown, findings } = row.checked;
       io.out(toJson({ file, tables, unknown, findings }, 2));
@@ -73,7 +73,7 @@ async function runFolder(entries: Entry[], s: CheckSettings, pool: WorkerPool, i
     if (row.checked) {
       const { tables, counts: c } = row.checked;
       io.err(`[${done}/${entries.length}] ${name}：${tables.length} 张表，错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}（${row.ms} ms）`);
-    } else io.err(`[${done}/${entries.length}] ${name}：无法读取 — ${row.reason}`);
+    } else io.err(`[${done}/${entries.length}] ${name}：无法读取 — ${oneLine(row.reason ?? '')}`);
     // One line per file as it finishes (JSON Lines): a run that is killed keeps what it finished.
     if (s.json) io.out(toJson(row.checked ? { file: row.file, status: 'checked', tables: row.checked.tables, unknown: row.checked.unknown, findings: row.checked.findings, counts: row.checked.counts } : { file: row.file, status: 'unreadable', unreadable: row.reason }));
     else if (row.checked) io.out(`${row.checked.text}\n`);
