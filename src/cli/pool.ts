@@ -27,6 +27,8 @@ interface Slot {
 }
 
 export const DEFAULT_WORKER_SCRIPT = join(__dirname, 'check-worker.js');
+/** Allowed on top of the file's limit for a new worker to load its modules (slow on a busy machine). */
+const STARTUP_ALLOWANCE_MS = 60_000;
 
 export class WorkerPool {
   private slots: Slot[] = [];
@@ -57,7 +59,7 @@ export class WorkerPool {
       if (!slot) return;
       const { job, done } = this.queue.shift()!;
       const id = this.nextId++;
-      const timer = setTimeout(() => this.fail(slot!, `检查超时（超过 ${seconds(this.opts.timeoutMs)} 秒），已停止检查此文件`), this.opts.timeoutMs);
+      const timer = this.limit(slot, this.opts.timeoutMs + STARTUP_ALLOWANCE_MS);
       slot.busy = { id, job, started: Date.now(), timer, done };
       slot.worker.postMessage({ id, job });
     }
@@ -78,6 +80,11 @@ export class WorkerPool {
       const busy = slot.busy;
       if (!busy || busy.id !== reply.id) return;
       clearTimeout(busy.timer);
+      if ('started' in reply) {
+        busy.started = Date.now();
+        busy.timer = this.limit(slot, this.opts.timeoutMs);
+        return;
+      }
       slot.busy = null;
       const ms = Date.now() - busy.started;
       busy.done(reply.ok ? { ok: true, value: reply.value, ms } : { ok: false, reason: reply.reason, ms });
@@ -93,6 +100,10 @@ export class WorkerPool {
     worker.on('exit', (code) => this.retire(slot, code));
     this.slots.push(slot);
     return slot;
+  }
+
+  private limit(slot: Slot, ms: number): NodeJS.Timeout {
+    return setTimeout(() => this.fail(slot, `检查超时（超过 ${seconds(this.opts.timeoutMs)} 秒），已停止检查此文件`), ms);
   }
 
   /** Ends a worker that overran; 'exit' then reports the file. */

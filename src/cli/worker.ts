@@ -9,7 +9,7 @@ import { describeUnexpected, InputError } from './messages';
 import type { TestHook, TestHooks } from './pool';
 
 export type Job = CheckJob | NarrativeJob;
-export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; reason: string };
+export type WorkerReply = { id: number; started: true } | { id: number; ok: true; value: unknown } | { id: number; ok: false; reason: string };
 
 const hooks: TestHooks = (workerData as { testHooks?: TestHooks } | null)?.testHooks ?? {};
 
@@ -34,6 +34,8 @@ async function run(job: Job): Promise<unknown> {
 }
 
 parentPort!.on('message', async ({ id, job }: { id: number; job: Job }) => {
+  // The file's time limit starts now, not while this worker was still loading its modules.
+  parentPort!.postMessage({ id, started: true } satisfies WorkerReply);
   let reply: WorkerReply;
   try {
     reply = { id, ok: true, value: await run(job) };
