@@ -17,9 +17,10 @@ const NASTY = [
   '\x1bc', // full reset
   '\r', // return to column 0 (overwrites what was printed)
   '\x07\x08\x7f\x00\x0b\x0c', // bell, backspace, DEL, NUL, VT, FF
+  '\u202e\u2066\u200f', // bidi override, isolate, mark: reverse how a name is displayed
 ];
 // Anything a terminal might obey: C0 but tab/newline, DEL, C1.
-const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 describe('stripControl', () => {
   it.each(NASTY)('removes %j and keeps the text around it', (seq) => {
