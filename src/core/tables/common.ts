@@ -97,14 +97,14 @@ export class Grid {
     return { sheet: this.sheet.name, row: r, col: c };
   }
   fig(r: number, c: number): Figure {
-    const rn = readNumber(this.value(r, c));
+    const rn = readCellNumber(this.value(r, c));
     const f: Figure = { value: rn.value, ref: this.ref(r, c), form: rn.form };
     if (rn.text !== undefined && rn.form !== 'blank') f.text = rn.text;
     return f;
   }
   /** Is the cell numeric (a number or a number stored as text)? */
   isNumeric(r: number, c: number): boolean {
-    const f = readNumber(this.value(r, c)).form;
+    const f = readCellNumber(this.value(r, c)).form;
     return f === 'number' || f === 'text-number';
   }
   /** Non-empty own cells of a row within [c1, c2], as column indexes. */
@@ -129,6 +129,19 @@ export class Grid {
     }
     return null;
   }
+}
+
+/** Zero-width characters PDF conversions and web pages leave in cells. */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/;
+
+/**
+ * A cell read as a number: invisible characters dropped first, so that a cell that only looks
+ * blank is blank (zero), never text that is no number (an input.invalid-number error).
+ */
+export function readCellNumber(v: CellValue): ReturnType<typeof readNumber> {
+  if (typeof v !== 'string' || !INVISIBLE.test(v)) return readNumber(v);
+  const r = readNumber(v.replace(/[\u200b-\u200d\u2060\ufeff]/g, ''));
+  return r.text !== undefined ? { ...r, text: v } : r;
 }
 
 /** A region of a sheet given to a reader: title row to the row before the next title. */
@@ -316,10 +329,11 @@ export function mapColumns(header: Header, classify: (norm: string[], col: Heade
 // Captions, notes, codes
 
 /** Unit, year and their cells, searched in the rows between the title and the data. */
-export function readCaptions(grid: Grid, region: Region, lastRow: number): { unit: Unit | null; unitRef?: CellRef; year?: number } {
+export function readCaptions(grid: Grid, region: Region, lastRow: number): { unit: Unit | null; unitRef?: CellRef; year?: number; yearRef?: CellRef } {
   let unit: Unit | null = null;
   let unitRef: CellRef | undefined;
   let year = yearIn(region.title);
+  let yearRef: CellRef | undefined = year !== undefined ? grid.ref(region.titleRow, region.titleCol) : undefined;
   for (let r = region.r1; r <= Math.min(lastRow, region.r2); r++) {
     for (const c of grid.filledCols(r, region.c1, region.c2)) {
       const t = grid.text(r, c);
@@ -332,12 +346,18 @@ export function readCaptions(grid: Grid, region: Region, lastRow: number): { uni
         }
       }
       // A caption year: the whole cell ('2023年度', '（2023年度）') or '…2023年度' before the header.
-      if (year === undefined && (/^[(（]?\s*\d{4}\s*年度?\s*[)）]?$/.test(toHalfWidth(t)) || (r < lastRow && /\d{4}\s*年度/.test(toHalfWidth(t))))) year = yearIn(t);
+      if (year === undefined && (/^[(（]?\s*\d{4}\s*年度?\s*[)）]?$/.test(toHalfWidth(t)) || (r < lastRow && /\d{4}\s*年度/.test(toHalfWidth(t))))) {
+        year = yearIn(t);
+        if (year !== undefined) yearRef = grid.ref(r, c);
+      }
     }
   }
-  const out: { unit: Unit | null; unitRef?: CellRef; year?: number } = { unit };
+  const out: { unit: Unit | null; unitRef?: CellRef; year?: number; yearRef?: CellRef } = { unit };
   if (unitRef) out.unitRef = unitRef;
-  if (year !== undefined) out.year = year;
+  if (year !== undefined) {
+    out.year = year;
+    if (yearRef) out.yearRef = yearRef;
+  }
   return out;
 }
 
@@ -424,6 +444,7 @@ export function baseOf(
   } as TableBase;
   if (caps.unitRef) base.unitRef = caps.unitRef;
   if (caps.year !== undefined) base.year = caps.year;
+  if (caps.yearRef) base.yearRef = caps.yearRef;
   return base;
 }
 

@@ -95,6 +95,8 @@ export interface TableBase {
   unitRef?: CellRef;
   /** Year stated in the title or caption (2023年度), when any. */
   year?: number;
+  /** The cell the year was read from (the title, or a caption such as （2023年度）). */
+  yearRef?: CellRef;
   columns: ColumnInfo[];
   rows: RowInfo[];
   /** Text of a note below or inside the table (注：…), when any. */
