@@ -156,11 +156,13 @@ describe('a workbook with no 决算 table at all', () => {
     expect(fs.map((f) => [f.rule, f.severity])).toEqual([['completeness.tables-present', 'error']]);
     expect(fs[0].message).toMatch(/^未识别到决算表：在 1 个工作表中按表标题和表头查找部门决算公开九张表（收入支出决算总表、收入决算表、.*财政拨款“三公”经费支出决算表）及绩效自评表，均未找到/);
   });
-  it('names the look-alikes (a title of a kind over a header that does not fit) in the same finding', () => {
+  it('names the look-alikes (a title of a kind over a header that does not fit); input.unread-rows points at the title', () => {
     const look = { name: 'y.xlsx', sheets: [{ name: '收入', cells: [[{ v: '收入决算表' }], [{ v: '单位：万元' }], [{ v: '序号' }, { v: '内容' }, { v: '备注' }], [{ v: 1 }, { v: '收入' }, { v: 'x' }]], merges: [] }] };
-    const d = detectTables(look);
-    const fs = runChecks(look, d);
-    expect(fs.map((f) => f.rule)).toEqual(['completeness.tables-present']);
+    const fs = runChecks(look, detectTables(look));
+    expect(fs.map((f) => [f.rule, f.severity, f.cell])).toEqual([
+      ['completeness.tables-present', 'error', null],
+      ['input.unread-rows', 'warning', 'A1'],
+    ]);
     expect(fs[0].message).toContain('收入!收入决算表（表头不符）');
     expect(run(unreadRows, [])).toEqual([]);
     expect(run(tablesPresent, sampleTables())).toEqual([]);

@@ -12,7 +12,7 @@ function nothingFound(ctx: RuleContext): RuleFinding {
   const lookAlikes = ctx.detection.unknown.filter((u) => /标题像/.test(u.reason)).map((u) => `${u.sheet}!${u.title}（表头不符）`);
   const others = ctx.detection.unknown.filter((u) => u.title && !/标题像/.test(u.reason)).map((u) => `${u.sheet}!${u.title}`);
   const seen = [...lookAlikes, ...others];
-  const also = seen.length ? `；找到 ${seen.length} 张其他表格：${seen.slice(0, 5).join('、')}${seen.length > 5 ? '等' : ''}` : '';
+  const also = seen.length ? `；另有 ${seen.length} 张表格不属于部门决算公开表或无法读取（${seen.slice(0, 5).join('、')}${seen.length > 5 ? '等' : ''}）` : '';
   const kinds = DISCLOSURE_KINDS.map((k) => TABLE_KIND_NAMES[k]).join('、');
   return {
     severity: 'error',

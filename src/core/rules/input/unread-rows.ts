@@ -42,8 +42,6 @@ export const rule: Rule = {
         if (p) out.push(findingAt(t, refOf(t, w), `${tableName(t)}${w}；${p[2]}`, { severity: p[1] }));
       }
     }
-    // With no table at all, completeness.tables-present names the look-alikes in its one finding.
-    if (ctx.detection.tables.length === 0) return out;
     for (const u of ctx.detection.unknown) {
       // A table titled like a known kind whose header could not be read: its figures are all lost.
       // When the workbook has a table of that kind already, this is another locality's look-alike
