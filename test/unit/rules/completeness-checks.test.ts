@@ -27,7 +27,7 @@ async function checkEdited(opts: GenerateOptions, edit: (book: BookGrid, anchor:
   const wb = await readXlsx(await toXlsx(book), 'edited.xlsx');
   return runChecks(wb, detectTables(wb));
 }
-const mine = (fs: { rule: string }[], id: string) => fs.filter((f) => f.rule === id);
+const mine = <F extends { rule: string }>(fs: F[], id: string): F[] => fs.filter((f) => f.rule === id);
 
 describe('completeness.three-public-note', () => {
   it('is silent on a 三公 table with figures, and on an all-zero one that carries its note', () => {
