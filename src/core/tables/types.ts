@@ -119,7 +119,10 @@ export interface CodedRow {
   name: string;
   nameRef: CellRef;
   level: CodeLevel | 'total';
-  /** Amounts by column key (see the *_COLUMNS lists below). */
+  /**
+   * Amounts by column key (see the *_COLUMNS lists below). A 合计 row lacks the keys whose cell
+   * holds a sub-header (合计|基本支出|项目支出 printed on the 合计 row): nothing is printed there.
+   */
   values: Record<string, Figure>;
 }
 
