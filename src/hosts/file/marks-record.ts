@@ -14,10 +14,10 @@ export interface FileMark {
   messages: string[];
   /**
    * What the cell had before. `fill` (exceljs-style, solid colours only) and `note` (text) are
-   * what the Excel host reads; `s` (style index, -1: no cell element) and `noteXml` (the
-   * officer's own <comment> element, exactly) are what the file host restores byte for byte.
+   * what the Excel host reads; `s` (the cell's style index), `noCell` (there was no cell element)
+   * and `noteXml` (the officer's own <comment> element, exactly) are what the file host restores.
    */
-  orig: { fill: { type: 'pattern'; pattern: string; fgColor?: { argb: string } } | null; note: string | null; s?: number; noteXml?: string | null };
+  orig: { fill: { type: 'pattern'; pattern: string; fgColor?: { argb: string } } | null; note: string | null; s?: number; noCell?: boolean; noteXml?: string | null };
 }
 
 export interface MarksRecord {

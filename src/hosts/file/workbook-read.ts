@@ -4,11 +4,17 @@
 import type { SheetSnapshot } from '../../core/snapshot';
 import { LIMITS } from './limits';
 import { MARKS_SHEET } from './mark-style';
+
 import { parseRecord, type FileMark } from './marks-record';
 import type { SheetEntry, XlsxPackage } from './package';
 import { readSharedStrings } from './shared-strings';
 import { readSheetXml, type SharedGroup } from './sheet-read';
 import { readCellStyles, type CellStyles } from './styles-read';
+
+/** Our record sheet's name: MARKS_SHEET, or MARKS_SHEET_2… when a sheet of the officer's has that name. */
+export function isRecordName(name: string): boolean {
+  return name === MARKS_SHEET || new RegExp(`^${MARKS_SHEET}_\\d+$`).test(name);
+}
 
 export interface ReadWorksheet {
   entry: SheetEntry;
@@ -40,7 +46,7 @@ export function readWorkbook(pkg: XlsxPackage): ReadWorkbook {
     const xml = pkg.text(entry.path)!;
     pkg.drop(entry.path); // read once; the file host inflates it again only to edit it
     const read = readSheetXml(xml, ctx);
-    if (entry.name === MARKS_SHEET && entry.state === 'veryHidden' && !record) {
+    if (isRecordName(entry.name) && entry.state === 'veryHidden' && !record) {
       const marks = parseRecord(read.cells);
       if (marks) {
         record = { entry, marks };
