@@ -21,7 +21,8 @@ const MINIMAL =
 export function setAttr(tag: string, name: string, value: string): string {
   const re = new RegExp(`(\\s${name}\\s*=\\s*)("[^"]*"|'[^']*')`);
   if (re.test(tag)) return tag.replace(re, `$1"${value}"`);
-  return tag.replace(/^(<[\w.:-]+)/, `$1 ${name}="${value}"`);
+  const end = /\s*\/?>$/.exec(tag);
+  return end ? `${tag.slice(0, end.index)} ${name}="${value}"${tag.slice(end.index)}` : `${tag} ${name}="${value}"`;
 }
 
 export class StylesEditor {
