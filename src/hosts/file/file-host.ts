@@ -17,7 +17,7 @@ import { savePackage } from './save';
 import { SheetState } from './sheet-state';
 import type { ReadWorkbook } from './workbook-read';
 import { isRecordName } from './workbook-read';
-import { openWorkbook } from './xlsx-read';
+import { openWorkbook, type ReadOptions } from './xlsx-read';
 
 export { WorkbookReadError } from './read-error';
 
@@ -75,8 +75,8 @@ export class FileHost implements WorkbookHost {
   }
 
   /** Opens .xlsx bytes, or legacy .xls bytes (converted; saving always produces .xlsx). */
-  static async open(data: ArrayBuffer | Uint8Array, name: string): Promise<FileHost> {
-    const { pkg, book, convertedFrom } = await openWorkbook(data, name);
+  static async open(data: ArrayBuffer | Uint8Array, name: string, opts: ReadOptions = {}): Promise<FileHost> {
+    const { pkg, book, convertedFrom } = await openWorkbook(data, name, opts);
     return new FileHost(pkg, book, name, convertedFrom);
   }
 

@@ -29,7 +29,12 @@ export const LIMITS = {
   sheets: 1_000,
 } as const;
 
-export type Limits = typeof LIMITS;
+export type Limits = { -readonly [K in keyof typeof LIMITS]: number };
+
+/** The limits in force: LIMITS, with any given overrides (tests, callers with tighter budgets). */
+export function limitsWith(over?: Partial<Limits>): Limits {
+  return { ...LIMITS, ...over };
+}
 
 /** Human-readable size for messages: 512 MB, 1.2 GB. */
 export function sizeText(bytes: number): string {

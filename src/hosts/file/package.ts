@@ -2,7 +2,7 @@
 // within the limits), and the workbook's structure (sheets, their parts and visibility). Refuses,
 // with the reason in Chinese, a zip that is not a workbook: a renamed .docx/.pptx, an .xlsb, an
 // .ods, a plain zip, or a package whose workbook part is missing.
-import { LIMITS } from './limits';
+import { LIMITS, type Limits } from './limits';
 import { WorkbookReadError } from './read-error';
 import { attrs, parseRels, relsPathOf, resolveTarget, type Relationship } from './xml';
 import { inflateEntry, readZip, type Zip } from './zip';
@@ -34,6 +34,7 @@ export class XlsxPackage {
   private constructor(
     readonly zip: Zip,
     readonly name: string,
+    readonly limits: Limits,
   ) {
     const rootRels = this.has('_rels/.rels') ? parseRels(this.text('_rels/.rels')!) : [];
     const main = rootRels.find((r) => r.type === 'officeDocument' && !r.external);
@@ -59,12 +60,12 @@ export class XlsxPackage {
       const state = a.state === 'hidden' || a.state === 'veryHidden' ? a.state : 'visible';
       this.sheets.push({ name: a.name ?? '', sheetId: a.sheetId ?? '', rId: a.id ?? '', state, kind: (rel && KINDS[rel.type]) || 'other', path: path && this.has(path) ? path : null });
     }
-    if (this.sheets.length > LIMITS.sheets) throw new WorkbookReadError(`${name}: 工作簿有 ${this.sheets.length} 张工作表，超过上限 ${LIMITS.sheets}`);
+    if (this.sheets.length > limits.sheets) throw new WorkbookReadError(`${name}: 工作簿有 ${this.sheets.length} 张工作表，超过上限 ${limits.sheets}`);
   }
 
   /** Opens zip bytes as a workbook package (checks the zip's limits; inflates only the workbook part). */
-  static open(bytes: Uint8Array, name: string): XlsxPackage {
-    return new XlsxPackage(readZip(bytes, name), name);
+  static open(bytes: Uint8Array, name: string, limits: Limits = LIMITS): XlsxPackage {
+    return new XlsxPackage(readZip(bytes, name, limits), name, limits);
   }
 
   has(path: string): boolean {
@@ -74,7 +75,7 @@ export class XlsxPackage {
   /** Raw bytes of a part (inflated within the part limit). */
   bytes(path: string): Uint8Array | null {
     const e = this.zip.byName.get(path);
-    return e ? inflateEntry(this.zip, e, this.name, LIMITS.partBytes) : null;
+    return e ? inflateEntry(this.zip, e, this.name, this.limits.partBytes) : null;
   }
 
   /** A part as text (UTF-8, or UTF-16 with a byte-order mark). Cached. */

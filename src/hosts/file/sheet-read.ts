@@ -4,7 +4,7 @@
 // declared dimension are never expanded, whatever area they claim.
 import { parseRangeA1 } from '../../core/address';
 import type { Cell, CellRange, CellValue } from '../../core/snapshot';
-import { LIMITS } from './limits';
+import type { Limits } from './limits';
 import { MergeSweep } from './merge-sweep';
 import { WorkbookReadError } from './read-error';
 import { shiftFormula } from './shared-formula';
@@ -20,6 +20,7 @@ export interface ReadContext {
   date1904: boolean;
   /** What is left of the workbook's cell and merge allowance (shared by all its sheets). */
   budget: { cells: number; merges: number };
+  limits: Limits;
 }
 
 export interface SharedGroup {
@@ -91,7 +92,7 @@ export function readSheetXml(xml: string, ctx: ReadContext): ReadSheet {
   for (let m = mergeRe.exec(xml); m; m = mergeRe.exec(xml)) {
     const range = parseRangeA1(attrs(m[1]).ref ?? '');
     if (!range) continue;
-    if (--ctx.budget.merges < 0) throw new WorkbookReadError(`${ctx.name}: 合并单元格区域超过 ${LIMITS.merges} 个，超过可读取的上限`);
+    if (--ctx.budget.merges < 0) throw new WorkbookReadError(`${ctx.name}: 合并单元格区域超过 ${ctx.limits.merges.toLocaleString('en-US')} 个，超过可读取的上限`);
     merges.push(range);
   }
   const prot = new RegExp(`<${p}sheetProtection\\b([^>]*)>`).exec(xml.slice(sdEnd));
@@ -163,7 +164,7 @@ export function readSheetXml(xml: string, ctx: ReadContext): ReadSheet {
     }
     if ((v === null || v === '') && !f) continue;
     if (sweep.isHidden(r, c)) continue; // inside a merge: only its top-left cell holds the value
-    if (--ctx.budget.cells < 0) throw new WorkbookReadError(`${ctx.name}: 非空单元格超过 ${LIMITS.cells.toLocaleString('en-US')} 个，超过可读取的上限`);
+    if (--ctx.budget.cells < 0) throw new WorkbookReadError(`${ctx.name}: 非空单元格超过 ${ctx.limits.cells.toLocaleString('en-US')} 个，超过可读取的上限`);
     const cell: Cell = { v };
     if (f) cell.f = f;
     const z = ctx.styles.format[s];

@@ -2,7 +2,6 @@
 // file host needs to edit it later: each sheet's part path, visibility and shared formulas, and
 // whether a sheet is our marks record.
 import type { SheetSnapshot } from '../../core/snapshot';
-import { LIMITS } from './limits';
 import { MARKS_SHEET } from './mark-style';
 
 import { parseRecord, type FileMark } from './marks-record';
@@ -37,7 +36,8 @@ export function readWorkbook(pkg: XlsxPackage): ReadWorkbook {
     strings: readSharedStrings(pkg.workbookPart('sharedStrings') ? pkg.text(pkg.workbookPart('sharedStrings')!) : null),
     styles: readCellStyles(stylesPath ? pkg.text(stylesPath) : null),
     date1904: pkg.date1904,
-    budget: { cells: LIMITS.cells, merges: LIMITS.merges },
+    budget: { cells: pkg.limits.cells, merges: pkg.limits.merges },
+    limits: pkg.limits,
   };
   const sheets: ReadWorksheet[] = [];
   let record: ReadWorkbook['record'] = null;

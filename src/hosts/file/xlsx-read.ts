@@ -5,6 +5,7 @@
 import type ExcelJS from 'exceljs';
 import { parseRangeA1 } from '../../core/address';
 import type { Cell, CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
+import { limitsWith, type Limits } from './limits';
 import { XlsxPackage } from './package';
 import { WorkbookReadError } from './read-error';
 import { readWorkbook, type ReadWorkbook } from './workbook-read';
@@ -20,7 +21,12 @@ function isZip(b: Uint8Array): boolean {
  * Opens workbook bytes: .xlsx as they are, legacy .xls converted to .xlsx first. Every failure is
  * a WorkbookReadError whose message says in Chinese what is wrong (library text after it, in brackets).
  */
-export async function openWorkbook(data: ArrayBuffer | Uint8Array, name: string): Promise<{ pkg: XlsxPackage; book: ReadWorkbook; convertedFrom: 'xls' | null }> {
+export interface ReadOptions {
+  /** Tighter (or looser) limits than LIMITS. */
+  limits?: Partial<Limits>;
+}
+
+export async function openWorkbook(data: ArrayBuffer | Uint8Array, name: string, opts: ReadOptions = {}): Promise<{ pkg: XlsxPackage; book: ReadWorkbook; convertedFrom: 'xls' | null }> {
   let bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   let convertedFrom: 'xls' | null = null;
   if (isCfb(bytes)) {
@@ -30,7 +36,7 @@ export async function openWorkbook(data: ArrayBuffer | Uint8Array, name: string)
     throw new WorkbookReadError(`${name}: 不是有效的 .xlsx 或 .xls 文件（文件开头不是 zip 或 OLE 格式）`);
   }
   try {
-    const pkg = XlsxPackage.open(bytes, name);
+    const pkg = XlsxPackage.open(bytes, name, limitsWith(opts.limits));
     return { pkg, book: readWorkbook(pkg), convertedFrom };
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
@@ -39,8 +45,8 @@ export async function openWorkbook(data: ArrayBuffer | Uint8Array, name: string)
 }
 
 /** Read an .xlsx (or legacy .xls) from bytes. Throws WorkbookReadError with a one-line reason. */
-export async function readXlsx(data: ArrayBuffer | Uint8Array, name = 'workbook.xlsx'): Promise<WorkbookSnapshot> {
-  const { book } = await openWorkbook(data, name);
+export async function readXlsx(data: ArrayBuffer | Uint8Array, name = 'workbook.xlsx', opts: ReadOptions = {}): Promise<WorkbookSnapshot> {
+  const { book } = await openWorkbook(data, name, opts);
   return { name, sheets: book.sheets.map((s) => s.snapshot) };
 }
 

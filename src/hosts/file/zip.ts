@@ -3,7 +3,7 @@
 // what it declared; the writer copies every part it is not asked to change as its original
 // compressed bytes (byte-identical content, no recompression), so an annotated copy loses nothing.
 import { deflateSync, Inflate } from 'fflate';
-import { LIMITS, sizeText } from './limits';
+import { LIMITS, sizeText, type Limits } from './limits';
 import { WorkbookReadError } from './read-error';
 
 export interface ZipEntry {
@@ -37,8 +37,8 @@ function damaged(name: string, why: string): WorkbookReadError {
 }
 
 /** Reads the central directory and checks it against the limits. Inflates nothing. */
-export function readZip(bytes: Uint8Array, name: string): Zip {
-  if (bytes.length > LIMITS.fileBytes) throw new WorkbookReadError(`${name}: 文件大小 ${sizeText(bytes.length)}，超过可读取的上限 ${sizeText(LIMITS.fileBytes)}`);
+export function readZip(bytes: Uint8Array, name: string, limits: Limits = LIMITS): Zip {
+  if (bytes.length > limits.fileBytes) throw new WorkbookReadError(`${name}: 文件大小 ${sizeText(bytes.length)}，超过可读取的上限 ${sizeText(limits.fileBytes)}`);
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u32 = (o: number) => (o + 4 <= bytes.length ? dv.getUint32(o, true) : -1);
   const u16 = (o: number) => (o + 2 <= bytes.length ? dv.getUint16(o, true) : 0);
@@ -62,7 +62,7 @@ export function readZip(bytes: Uint8Array, name: string): Zip {
     cdSize = Number(dv.getBigUint64(rec + 40, true));
     cdOffset = Number(dv.getBigUint64(rec + 48, true));
   }
-  if (count > LIMITS.entries) throw new WorkbookReadError(`${name}: 压缩包内有 ${count} 个部件，超过上限 ${LIMITS.entries}`);
+  if (count > limits.entries) throw new WorkbookReadError(`${name}: 压缩包内有 ${count} 个部件，超过上限 ${limits.entries}`);
   if (cdOffset + cdSize > bytes.length) throw damaged(name, 'zip directory out of range');
   const decoder = new TextDecoder('utf-8');
   const entries: ZipEntry[] = [];
@@ -105,9 +105,9 @@ export function readZip(bytes: Uint8Array, name: string): Zip {
     if (dataStart + csize > bytes.length) throw damaged(name, `${entryName} out of range`);
     if (byName.has(entryName)) throw damaged(name, `duplicate part ${entryName}`);
     total += usize;
-    if (total > LIMITS.totalBytes) throw new WorkbookReadError(`${name}: 解压后超过 ${sizeText(LIMITS.totalBytes)}，超过可读取的上限（压缩炸弹或异常文件）`);
-    if (usize > LIMITS.ratioFloorBytes && usize > csize * LIMITS.ratio) {
-      throw new WorkbookReadError(`${name}: 部件 ${entryName} 的压缩比为 ${Math.round(usize / Math.max(csize, 1))}:1，超过上限 ${LIMITS.ratio}:1（疑似压缩炸弹）`);
+    if (total > limits.totalBytes) throw new WorkbookReadError(`${name}: 解压后超过 ${sizeText(limits.totalBytes)}，超过可读取的上限（压缩炸弹或异常文件）`);
+    if (usize > limits.ratioFloorBytes && usize > csize * limits.ratio) {
+      throw new WorkbookReadError(`${name}: 部件 ${entryName} 的压缩比为 ${Math.round(usize / Math.max(csize, 1))}:1，超过上限 ${limits.ratio}:1（疑似压缩炸弹）`);
     }
     const entry: ZipEntry = { name: entryName, method, flags, crc: u32(o + 16), csize, usize, time: u16(o + 12), date: u16(o + 14), dataStart };
     entries.push(entry);

@@ -75,8 +75,10 @@ export async function richWorkbook(opts: RichOptions = {}): Promise<Uint8Array> 
   ws.getCell('E6').value = { formula: '[1]Sheet1!$A$1', result: 12.5 } as ExcelJS.CellFormulaValue;
   ws.getCell('F6').value = { formula: '税率*C6', result: 109.3 } as ExcelJS.CellFormulaValue;
   ws.getCell('C6').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
-  ws.dataValidations.add('C6:C8', { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true, error: '金额不能为负' });
-  ws.dataValidations.add('B6:B8', { type: 'list', allowBlank: true, formulae: ['"是,否"'] });
+  // exceljs' typings omit dataValidations; the runtime has it.
+  const dv = (ws as unknown as { dataValidations: { add(range: string, v: object): void } }).dataValidations;
+  dv.add('C6:C8', { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true, error: '金额不能为负' });
+  dv.add('B6:B8', { type: 'list', allowBlank: true, formulae: ['"是,否"'] });
 
   const s2 = wb.addWorksheet(SECOND);
   s2.getCell('A1').value = '收入决算表';
