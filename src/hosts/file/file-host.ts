@@ -287,6 +287,10 @@ export class FileHost implements WorkbookHost {
 
   /** The annotated workbook as .xlsx bytes: the original package with exactly our changes. */
   async saveXlsx(): Promise<Uint8Array> {
+    // Large parts are inflated ahead, natively where possible; the edit itself is synchronous.
+    const marked = new Set([...this.markMap.values(), ...(this.book.record?.marks ?? [])].map((m) => m.sheet));
+    const busy = this.sheets.filter((s) => !s.output && (s.changes.size > 0 || marked.has(s.name))).map((s) => s.entry?.path);
+    await this.pkg.load([...busy, this.pkg.workbookPart('styles')]);
     return savePackage({ pkg: this.pkg, sheets: this.sheets, marks: this.markMap, record: this.book.record, replaced: this.replaced });
   }
 }

@@ -5,7 +5,7 @@
 import { LIMITS, type Limits } from './limits';
 import { WorkbookReadError } from './read-error';
 import { attrs, parseRels, relsPathOf, resolveTarget, type Relationship } from './xml';
-import { inflateEntry, readZip, type Zip } from './zip';
+import { inflateEntry, inflateEntryAsync, readZip, type Zip } from './zip';
 
 export type SheetKind = 'worksheet' | 'chartsheet' | 'dialogsheet' | 'macrosheet' | 'other';
 
@@ -83,11 +83,23 @@ export class XlsxPackage {
     const hit = this.texts.get(path);
     if (hit !== undefined) return hit;
     const b = this.bytes(path);
-    if (!b) return null;
+    return b ? this.decode(path, b) : null;
+  }
+
+  private decode(path: string, b: Uint8Array): string {
     const enc = b[0] === 0xff && b[1] === 0xfe ? 'utf-16le' : b[0] === 0xfe && b[1] === 0xff ? 'utf-16be' : 'utf-8';
     const s = new TextDecoder(enc).decode(b);
     this.texts.set(path, s);
     return s;
+  }
+
+  /** Inflates parts ahead of text(), through the native decoder where there is one. */
+  async load(paths: (string | null | undefined)[]): Promise<void> {
+    for (const path of paths) {
+      if (!path || this.texts.has(path)) continue;
+      const e = this.zip.byName.get(path);
+      if (e) this.decode(path, await inflateEntryAsync(this.zip, e, this.name, this.limits.partBytes));
+    }
   }
 
   /** Forget a part's text (large sheets are read once). */

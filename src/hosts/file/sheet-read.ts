@@ -2,7 +2,6 @@
 // something (value or formula, with the cached result and number format), the merged areas as
 // ranges and the protection flag. Its cost is the size of the XML: merges, validations and the
 // declared dimension are never expanded, whatever area they claim.
-import { parseRangeA1 } from '../../core/address';
 import type { Cell, CellRange, CellValue } from '../../core/snapshot';
 import type { Limits } from './limits';
 import { MergeSweep } from './merge-sweep';
@@ -10,7 +9,7 @@ import { WorkbookReadError } from './read-error';
 import { shiftFormula } from './shared-formula';
 import { itemText } from './shared-strings';
 import type { CellStyles } from './styles-read';
-import { attr, attrs, decodeOoxmlString, prefixOf, unescapeXml } from './xml';
+import { attr, decodeOoxmlString, prefixOf, unescapeXml } from './xml';
 
 export interface ReadContext {
   /** File name, for messages. */
@@ -53,16 +52,6 @@ function parseRef(ref: string): [number, number] | null {
   return [row - 1, col - 1];
 }
 
-/** Fast attribute lookup for the attributes Excel writes as ` name="…"`; falls back to a regex. */
-function quick(tag: string, name: string): string | undefined {
-  const key = ` ${name}="`;
-  const i = tag.indexOf(key);
-  if (i < 0) return tag.indexOf(name) < 0 ? undefined : attr(tag, name);
-  const j = tag.indexOf('"', i + key.length);
-  const v = tag.slice(i + key.length, j);
-  return v.indexOf('&') < 0 ? v : unescapeXml(v);
-}
-
 /** Excel serial day → ISO date, as exceljs gave it (the snapshot has always carried dates so). */
 export function serialToIsoDate(serial: number, date1904: boolean): string {
   const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000);
@@ -70,11 +59,31 @@ export function serialToIsoDate(serial: number, date1904: boolean): string {
   return Number.isNaN(d.getTime()) ? String(serial) : d.toISOString().slice(0, 10);
 }
 
-function between(inner: string, open: string, close: string): string | undefined {
-  const i = inner.indexOf(open);
-  if (i < 0) return undefined;
-  const j = inner.indexOf(close, i + open.length);
-  return j < 0 ? undefined : inner.slice(i + open.length, j);
+/** Value of attribute `name` in the start tag xml[start, end): fast for ` name="…"`, exact for any other spelling. */
+function attrIn(xml: string, start: number, end: number, name: string): string | undefined {
+  // Scanned within the tag only: an absent attribute must not cost a search of the whole part.
+  const key = ` ${name}="`;
+  for (let i = start; i < end; i++) {
+    if (xml.charCodeAt(i) !== 32 || !xml.startsWith(key, i)) continue;
+    const j = xml.indexOf('"', i + key.length);
+    const v = xml.substring(i + key.length, j);
+    return v.indexOf('&') < 0 ? v : unescapeXml(v);
+  }
+  const tag = xml.substring(start, end);
+  return /['\t\n\r]/.test(tag) ? attr(tag, name) : undefined;
+}
+
+function isDelim(ch: number): boolean {
+  return ch === 32 || ch === 62 || ch === 47 || ch === 9 || ch === 10 || ch === 13; // space > / tab LF CR
+}
+
+/** 'A1:B2' → range, without regular expressions (a sheet may hold many merges). */
+function parseRange(ref: string): CellRange | null {
+  const colon = ref.indexOf(':');
+  const a = parseRef((colon < 0 ? ref : ref.slice(0, colon)).replace(/\$/g, ''));
+  const b = colon < 0 ? a : parseRef(ref.slice(colon + 1).replace(/\$/g, ''));
+  if (!a || !b) return null;
+  return { r1: Math.min(a[0], b[0]), c1: Math.min(a[1], b[1]), r2: Math.max(a[0], b[0]), c2: Math.max(a[1], b[1]) };
 }
 
 export function readSheetXml(xml: string, ctx: ReadContext): ReadSheet {
@@ -87,59 +96,70 @@ export function readSheetXml(xml: string, ctx: ReadContext): ReadSheet {
   if (sdStart < 0) sdStart = 0;
 
   const merges: CellRange[] = [];
-  const mergeRe = new RegExp(`<${p}mergeCell\\b([^>]*?)/?>`, 'g');
-  mergeRe.lastIndex = sdEnd;
-  for (let m = mergeRe.exec(xml); m; m = mergeRe.exec(xml)) {
-    const range = parseRangeA1(attrs(m[1]).ref ?? '');
+  const mOpen = `<${p}mergeCell`;
+  for (let i = xml.indexOf(mOpen, sdEnd); i >= 0; i = xml.indexOf(mOpen, i + mOpen.length)) {
+    if (!isDelim(xml.charCodeAt(i + mOpen.length))) continue;
+    const gt = xml.indexOf('>', i);
+    const range = parseRange(attrIn(xml, i, gt, 'ref') ?? '');
     if (!range) continue;
     if (--ctx.budget.merges < 0) throw new WorkbookReadError(`${ctx.name}: 合并单元格区域超过 ${ctx.limits.merges.toLocaleString('en-US')} 个，超过可读取的上限`);
     merges.push(range);
   }
-  const prot = new RegExp(`<${p}sheetProtection\\b([^>]*)>`).exec(xml.slice(sdEnd));
+  const protAt = xml.indexOf(`<${p}sheetProtection`, sdEnd);
+  const pa = protAt >= 0 ? attrIn(xml, protAt, xml.indexOf('>', protAt), 'sheet') : undefined;
   const sweep = new MergeSweep(merges);
 
-  const re = new RegExp(`<${p}(row|c)\\b([^>]*?)(/?)>`, 'g');
+  const rowOpen = `<${p}row`;
+  const cOpen = `<${p}c`;
   const cClose = `</${p}c>`;
   const fOpen = `<${p}f`;
   const vOpen = `<${p}v>`;
   const vClose = `</${p}v>`;
-  re.lastIndex = sdStart;
+  const isOpen = `<${p}is>`;
   let row = -1;
   let col = -1;
-  for (let m = re.exec(xml); m && m.index < sdEnd; m = re.exec(xml)) {
-    const tag = m[2];
-    if (m[1] === 'row') {
-      const r = quick(tag, 'r');
-      row = r !== undefined && Number(r) >= 1 ? Number(r) - 1 : row + 1;
+  let i = sdStart;
+  for (;;) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0 || lt >= sdEnd) break;
+    i = lt + 1;
+    if (xml.startsWith(rowOpen, lt) && isDelim(xml.charCodeAt(lt + rowOpen.length))) {
+      const gt = xml.indexOf('>', lt);
+      const r = Number(attrIn(xml, lt, gt, 'r'));
+      row = r >= 1 ? r - 1 : row + 1;
       col = -1;
+      i = gt + 1;
       continue;
     }
-    let inner = '';
-    if (m[3] !== '/') {
-      const end = xml.indexOf(cClose, re.lastIndex);
-      if (end < 0) break;
-      inner = xml.slice(re.lastIndex, end);
-      re.lastIndex = end + cClose.length;
-    }
+    if (!xml.startsWith(cOpen, lt) || !isDelim(xml.charCodeAt(lt + cOpen.length))) continue;
+    const gt = xml.indexOf('>', lt);
     // A cell without r (allowed) is the one after the previous cell of its row.
-    const ref = quick(tag, 'r');
+    const ref = attrIn(xml, lt, gt, 'r');
     const pos = ref !== undefined ? parseRef(ref) : null;
     col = pos ? pos[1] : col + 1;
     const r = pos ? pos[0] : Math.max(row, 0);
     const c = col;
-    if (!inner) continue;
+    if (xml.charCodeAt(gt - 1) === 47) {
+      i = gt + 1;
+      continue; // <c …/>: no content
+    }
+    const close = xml.indexOf(cClose, gt);
+    if (close < 0) break;
+    i = close + cClose.length;
+    const t = attrIn(xml, lt, gt, 't');
+    const s = Number(attrIn(xml, lt, gt, 's') ?? 0) || 0;
 
-    const t = quick(tag, 't');
+    // Searches stay inside the cell: an absent <f> or <v> must not cost a scan of the rest of the part.
+    const inner = xml.substring(gt + 1, close);
     let f: string | undefined;
     const fi = inner.indexOf(fOpen);
-    if (fi >= 0 && /[\s>/]/.test(inner[fi + fOpen.length])) {
-      const gt = inner.indexOf('>', fi);
-      const fTag = inner.slice(fi + fOpen.length, gt);
-      const selfClosing = fTag.endsWith('/');
-      const text = selfClosing ? '' : unescapeXml(inner.slice(gt + 1, inner.indexOf(`</${p}f>`, gt)));
-      const ft = quick(fTag, 't');
+    if (fi >= 0 && isDelim(inner.charCodeAt(fi + fOpen.length))) {
+      const fgt = inner.indexOf('>', fi);
+      const selfClosing = inner.charCodeAt(fgt - 1) === 47;
+      const text = selfClosing ? '' : unescapeXml(inner.substring(fgt + 1, inner.indexOf(`</${p}f>`, fgt)));
+      const ft = attrIn(inner, fi, fgt, 't');
       if (ft === 'shared') {
-        const si = quick(fTag, 'si') ?? '';
+        const si = attrIn(inner, fi, fgt, 'si') ?? '';
         const group = shared.get(si);
         if (text && !group) shared.set(si, { r, c, formula: text, members: [] });
         else if (group) {
@@ -149,19 +169,22 @@ export function readSheetXml(xml: string, ctx: ReadContext): ReadSheet {
         if (text && !f) f = text;
       } else if (ft !== 'dataTable' && text) f = text;
     }
-    const raw = inner.indexOf(vOpen) >= 0 ? between(inner, vOpen, vClose) : undefined;
+    const vi = inner.indexOf(vOpen);
+    const raw = vi >= 0 ? inner.substring(vi + vOpen.length, inner.indexOf(vClose, vi)) : undefined;
     let v: CellValue = null;
-    const s = Number(quick(tag, 's') ?? 0);
-    if (t === 's') v = raw !== undefined ? (ctx.strings[Number(raw)] ?? '') : null;
-    else if (t === 'inlineStr') v = itemText(between(inner, `<${p}is>`, `</${p}is>`) ?? '', p);
-    else if (t === 'str') v = raw !== undefined ? decodeOoxmlString(unescapeXml(raw)) : null;
+    if (t === undefined || t === 'n') {
+      if (raw !== undefined && raw !== '') {
+        const n = +raw;
+        v = Number.isNaN(n) ? unescapeXml(raw) : ctx.styles.isDate[s] ? serialToIsoDate(n, ctx.date1904) : n;
+      }
+    } else if (t === 's') v = raw !== undefined ? (ctx.strings[+raw] ?? '') : null;
+    else if (t === 'inlineStr') {
+      const is = inner.indexOf(isOpen);
+      v = is >= 0 ? itemText(inner.substring(is + isOpen.length, inner.indexOf(`</${p}is>`, is)), p) : '';
+    } else if (t === 'str') v = raw !== undefined ? decodeOoxmlString(unescapeXml(raw)) : null;
     else if (t === 'b') v = raw !== undefined ? raw === '1' || raw === 'true' : null;
     else if (t === 'e') v = raw !== undefined ? { error: unescapeXml(raw) } : null;
     else if (t === 'd') v = raw !== undefined ? unescapeXml(raw).slice(0, 10) : null;
-    else if (raw !== undefined && raw !== '') {
-      const n = Number(raw);
-      v = Number.isNaN(n) ? unescapeXml(raw) : ctx.styles.isDate[s] ? serialToIsoDate(n, ctx.date1904) : n;
-    }
     if ((v === null || v === '') && !f) continue;
     if (sweep.isHidden(r, c)) continue; // inside a merge: only its top-left cell holds the value
     if (--ctx.budget.cells < 0) throw new WorkbookReadError(`${ctx.name}: 非空单元格超过 ${ctx.limits.cells.toLocaleString('en-US')} 个，超过可读取的上限`);
@@ -171,6 +194,5 @@ export function readSheetXml(xml: string, ctx: ReadContext): ReadSheet {
     if (z) cell.z = z;
     (cells[r] ??= [])[c] = cell;
   }
-  const pa = prot ? attrs(prot[1]).sheet : undefined;
   return { cells, merges, protected: pa === '1' || pa === 'true', shared };
 }

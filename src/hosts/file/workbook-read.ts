@@ -29,11 +29,13 @@ export interface ReadWorkbook {
   styles: CellStyles;
 }
 
-export function readWorkbook(pkg: XlsxPackage): ReadWorkbook {
+export async function readWorkbook(pkg: XlsxPackage): Promise<ReadWorkbook> {
   const stylesPath = pkg.workbookPart('styles');
+  const stringsPath = pkg.workbookPart('sharedStrings');
+  await pkg.load([stylesPath, stringsPath]);
   const ctx = {
     name: pkg.name,
-    strings: readSharedStrings(pkg.workbookPart('sharedStrings') ? pkg.text(pkg.workbookPart('sharedStrings')!) : null),
+    strings: readSharedStrings(stringsPath ? pkg.text(stringsPath) : null),
     styles: readCellStyles(stylesPath ? pkg.text(stylesPath) : null),
     date1904: pkg.date1904,
     budget: { cells: pkg.limits.cells, merges: pkg.limits.merges },
@@ -43,6 +45,7 @@ export function readWorkbook(pkg: XlsxPackage): ReadWorkbook {
   let record: ReadWorkbook['record'] = null;
   for (const entry of pkg.sheets) {
     if (entry.kind !== 'worksheet' || !entry.path) continue;
+    await pkg.load([entry.path]);
     const xml = pkg.text(entry.path)!;
     pkg.drop(entry.path); // read once; the file host inflates it again only to edit it
     const read = readSheetXml(xml, ctx);

@@ -37,7 +37,7 @@ export async function openWorkbook(data: ArrayBuffer | Uint8Array, name: string,
   }
   try {
     const pkg = XlsxPackage.open(bytes, name, limitsWith(opts.limits));
-    return { pkg, book: readWorkbook(pkg), convertedFrom };
+    return { pkg, book: await readWorkbook(pkg), convertedFrom };
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
     throw new WorkbookReadError(`${name}: 无法读取 .xlsx 文件（${String((e as Error)?.message ?? e).split('\n')[0]}）`);

@@ -140,7 +140,7 @@ export function inflateEntry(zip: Zip, entry: ZipEntry, name: string, maxBytes: 
       out.set(chunk, n);
       n += chunk.length;
     });
-    const STEP = 16 * 1024;
+    const STEP = 64 * 1024;
     try {
       for (let p = 0; p < raw.length && !over; p += STEP) inflater.push(raw.subarray(p, Math.min(p + STEP, raw.length)), p + STEP >= raw.length);
       if (raw.length === 0) inflater.push(new Uint8Array(0), true);
@@ -150,6 +150,53 @@ export function inflateEntry(zip: Zip, entry: ZipEntry, name: string, maxBytes: 
     if (over) throw damaged(name, `${entry.name} inflates beyond its declared ${entry.usize} bytes`);
     if (n !== entry.usize) throw damaged(name, `${entry.name} inflates to ${n} bytes, declared ${entry.usize}`);
   }
+  if (crc32(out) !== entry.crc) throw damaged(name, `${entry.name} CRC mismatch`);
+  return out;
+}
+
+type Stream = { writable: WritableStream<Uint8Array>; readable: ReadableStream<Uint8Array> };
+
+/** The platform's native raw-deflate decoder (browsers, Node ≥ 18), or null where it has none. */
+function nativeInflater(): Stream | null {
+  const DS = (globalThis as { DecompressionStream?: new (format: string) => Stream }).DecompressionStream;
+  if (!DS) return null;
+  try {
+    return new DS('deflate-raw');
+  } catch {
+    return null; // an older browser without 'deflate-raw'
+  }
+}
+
+/**
+ * inflateEntry through the native decoder when there is one (several times faster, and no
+ * warm-up for a large part). Reading stops the moment the output passes the declared size.
+ */
+export async function inflateEntryAsync(zip: Zip, entry: ZipEntry, name: string, maxBytes: number): Promise<Uint8Array> {
+  const ds = entry.method === 8 && entry.usize <= maxBytes ? nativeInflater() : null;
+  if (!ds) return inflateEntry(zip, entry, name, maxBytes);
+  const raw = zip.bytes.subarray(entry.dataStart, entry.dataStart + entry.csize);
+  const writer = ds.writable.getWriter();
+  writer.write(raw).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  const reader = ds.readable.getReader();
+  const out = new Uint8Array(entry.usize);
+  let n = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (n + value.length > entry.usize) {
+        await reader.cancel().catch(() => undefined);
+        throw damaged(name, `${entry.name} inflates beyond its declared ${entry.usize} bytes`);
+      }
+      out.set(value, n);
+      n += value.length;
+    }
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw e;
+    throw damaged(name, `${entry.name}: ${(e as Error)?.message ?? e}`);
+  }
+  if (n !== entry.usize) throw damaged(name, `${entry.name} inflates to ${n} bytes, declared ${entry.usize}`);
   if (crc32(out) !== entry.crc) throw damaged(name, `${entry.name} CRC mismatch`);
   return out;
 }

@@ -12,10 +12,12 @@ import { getValue } from '../../../src/core/snapshot';
 import type { Finding } from '../../../src/core/findings';
 import { FEW_CELLS, lieAboutSize, officePackage, sheetWorkbook, zipOf } from './hostile';
 
+/** CPU time, not wall time: the test machine is shared, and waiting for a core is not our cost. */
 async function timed<T>(f: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const value = await f();
-  return { value, ms: performance.now() - t0 };
+  const c = process.cpuUsage(c0);
+  return { value, ms: (c.user + c.system) / 1000 };
 }
 
 async function refusal(bytes: Uint8Array, name = 'x.xlsx', opts = {}): Promise<string> {
@@ -39,12 +41,13 @@ describe('huge declared areas cost nothing', () => {
     const { value: snap, ms } = await timed(() => readXlsx(bytes, 'x.xlsx'));
     expect(ms).toBeLessThan(1000);
     expect(getValue(snap.sheets[0], 4, 1)).toBe(877.77);
-    const t0 = performance.now();
-    analyzeWorkbook(snap);
-    const host = await FileHost.open(bytes, 'x.xlsx');
-    await host.highlight([{ rule: 'r', family: 'sum', severity: 'error', sheet: '表1', cell: 'B5', related: [], line: null, message: 'm' } as Finding]);
-    await host.saveXlsx();
-    expect(performance.now() - t0).toBeLessThan(2000);
+    const rest = await timed(async () => {
+      analyzeWorkbook(snap);
+      const host = await FileHost.open(bytes, 'x.xlsx');
+      await host.highlight([{ rule: 'r', family: 'sum', severity: 'error', sheet: '表1', cell: 'B5', related: [], line: null, message: 'm' } as Finding]);
+      return host.saveXlsx();
+    });
+    expect(rest.ms).toBeLessThan(2000);
   });
 
   it('the huge merge is kept as one range, and hides the cells under it', async () => {
@@ -56,7 +59,7 @@ describe('huge declared areas cost nothing', () => {
     expect(getValue(snap.sheets[0], 899999, 2)).toBeNull();
   });
 
-  it('20,000 merges are read in proportion (well under a second)', async () => {
+  it('20,000 merges are read in proportion (well under a second of CPU)', async () => {
     let rows = '';
     let merges = '';
     for (let i = 0; i < 20000; i++) {
