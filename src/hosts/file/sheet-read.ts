@@ -86,6 +86,66 @@ function parseRange(ref: string): CellRange | null {
   return { r1: Math.min(a[0], b[0]), c1: Math.min(a[1], b[1]), r2: Math.max(a[0], b[0]), c2: Math.max(a[1], b[1]) };
 }
 
+// The r, s and t attributes of the cell tag being read, found in one pass without allocating.
+let tagRow = -1;
+let tagCol = -1;
+let tagStyle = 0;
+let tagType: string | undefined;
+
+function scanCellTag(xml: string, start: number, end: number): void {
+  tagRow = -1;
+  tagCol = -1;
+  tagStyle = 0;
+  tagType = undefined;
+  let odd = false;
+  for (let i = start; i < end; i++) {
+    const ch = xml.charCodeAt(i);
+    if (ch !== 32) {
+      if (ch === 39 || ch === 9 || ch === 10 || ch === 13) odd = true;
+      continue;
+    }
+    const name = xml.charCodeAt(i + 1);
+    if (xml.charCodeAt(i + 2) !== 61 || xml.charCodeAt(i + 3) !== 34) continue; // ` x="`
+    const q = xml.indexOf('"', i + 4);
+    if (name === 114) {
+      // r="AB12"
+      let col = 0;
+      let k = i + 4;
+      for (; k < q; k++) {
+        const c = xml.charCodeAt(k);
+        if (c >= 65 && c <= 90) col = col * 26 + c - 64;
+        else if (c >= 97 && c <= 122) col = col * 26 + c - 96;
+        else break;
+      }
+      let row = 0;
+      for (; k < q; k++) {
+        const c = xml.charCodeAt(k);
+        if (c < 48 || c > 57) break;
+        row = row * 10 + c - 48;
+      }
+      if (k === q && col >= 1 && col <= 16384 && row >= 1 && row <= 1048576) {
+        tagRow = row - 1;
+        tagCol = col - 1;
+      }
+    } else if (name === 115) {
+      let n = 0;
+      for (let k = i + 4; k < q; k++) n = n * 10 + xml.charCodeAt(k) - 48;
+      tagStyle = n >= 0 && Number.isFinite(n) ? n : 0;
+    } else if (name === 116) tagType = xml.substring(i + 4, q);
+    i = q;
+  }
+  if (odd) {
+    // Quotes or spacing Excel does not write: read the attributes exactly.
+    const tag = xml.substring(start, end);
+    const ref = attr(tag, 'r');
+    const pos = ref !== undefined ? parseRef(ref) : null;
+    tagRow = pos ? pos[0] : -1;
+    tagCol = pos ? pos[1] : -1;
+    tagStyle = Number(attr(tag, 's') ?? 0) || 0;
+    tagType = attr(tag, 't');
+  }
+}
+
 export function readSheetXml(xml: string, ctx: ReadContext): ReadSheet {
   const p = prefixOf(xml, 'worksheet');
   const cells: (Cell | undefined)[][] = [];
@@ -133,11 +193,10 @@ export function readSheetXml(xml: string, ctx: ReadContext): ReadSheet {
     }
     if (!xml.startsWith(cOpen, lt) || !isDelim(xml.charCodeAt(lt + cOpen.length))) continue;
     const gt = xml.indexOf('>', lt);
+    scanCellTag(xml, lt + cOpen.length, gt);
     // A cell without r (allowed) is the one after the previous cell of its row.
-    const ref = attrIn(xml, lt, gt, 'r');
-    const pos = ref !== undefined ? parseRef(ref) : null;
-    col = pos ? pos[1] : col + 1;
-    const r = pos ? pos[0] : Math.max(row, 0);
+    col = tagCol >= 0 ? tagCol : col + 1;
+    const r = tagRow >= 0 ? tagRow : Math.max(row, 0);
     const c = col;
     if (xml.charCodeAt(gt - 1) === 47) {
       i = gt + 1;
@@ -146,20 +205,29 @@ export function readSheetXml(xml: string, ctx: ReadContext): ReadSheet {
     const close = xml.indexOf(cClose, gt);
     if (close < 0) break;
     i = close + cClose.length;
-    const t = attrIn(xml, lt, gt, 't');
-    const s = Number(attrIn(xml, lt, gt, 's') ?? 0) || 0;
+    const t = tagType;
+    const s = tagStyle;
 
-    // Searches stay inside the cell: an absent <f> or <v> must not cost a scan of the rest of the part.
-    const inner = xml.substring(gt + 1, close);
+    // Children found by hopping over '<' inside the cell only: nothing is searched past it.
+    let fAt = -1;
+    let vAt = -1;
+    let isAt = -1;
+    for (let k = xml.indexOf('<', gt + 1); k >= 0 && k < close; k = xml.indexOf('<', k + 1)) {
+      const n = k + 1 + p.length;
+      if (p && !xml.startsWith(p, k + 1)) continue;
+      const ch = xml.charCodeAt(n);
+      if (ch === 102 && fAt < 0 && isDelim(xml.charCodeAt(n + 1))) fAt = k;
+      else if (ch === 118 && vAt < 0 && xml.charCodeAt(n + 1) === 62) vAt = k;
+      else if (ch === 105 && isAt < 0 && xml.charCodeAt(n + 1) === 115 && xml.charCodeAt(n + 2) === 62) isAt = k;
+    }
     let f: string | undefined;
-    const fi = inner.indexOf(fOpen);
-    if (fi >= 0 && isDelim(inner.charCodeAt(fi + fOpen.length))) {
-      const fgt = inner.indexOf('>', fi);
-      const selfClosing = inner.charCodeAt(fgt - 1) === 47;
-      const text = selfClosing ? '' : unescapeXml(inner.substring(fgt + 1, inner.indexOf(`</${p}f>`, fgt)));
-      const ft = attrIn(inner, fi, fgt, 't');
+    if (fAt >= 0) {
+      const fgt = xml.indexOf('>', fAt);
+      const selfClosing = xml.charCodeAt(fgt - 1) === 47;
+      const text = selfClosing ? '' : unescapeXml(xml.substring(fgt + 1, xml.indexOf(`</${p}f>`, fgt)));
+      const ft = attrIn(xml, fAt, fgt, 't');
       if (ft === 'shared') {
-        const si = attrIn(inner, fi, fgt, 'si') ?? '';
+        const si = attrIn(xml, fAt, fgt, 'si') ?? '';
         const group = shared.get(si);
         if (text && !group) shared.set(si, { r, c, formula: text, members: [] });
         else if (group) {
@@ -169,8 +237,7 @@ export function readSheetXml(xml: string, ctx: ReadContext): ReadSheet {
         if (text && !f) f = text;
       } else if (ft !== 'dataTable' && text) f = text;
     }
-    const vi = inner.indexOf(vOpen);
-    const raw = vi >= 0 ? inner.substring(vi + vOpen.length, inner.indexOf(vClose, vi)) : undefined;
+    const raw = vAt >= 0 ? xml.substring(vAt + vOpen.length, xml.indexOf(vClose, vAt)) : undefined;
     let v: CellValue = null;
     if (t === undefined || t === 'n') {
       if (raw !== undefined && raw !== '') {
@@ -178,10 +245,7 @@ export function readSheetXml(xml: string, ctx: ReadContext): ReadSheet {
         v = Number.isNaN(n) ? unescapeXml(raw) : ctx.styles.isDate[s] ? serialToIsoDate(n, ctx.date1904) : n;
       }
     } else if (t === 's') v = raw !== undefined ? (ctx.strings[+raw] ?? '') : null;
-    else if (t === 'inlineStr') {
-      const is = inner.indexOf(isOpen);
-      v = is >= 0 ? itemText(inner.substring(is + isOpen.length, inner.indexOf(`</${p}is>`, is)), p) : '';
-    } else if (t === 'str') v = raw !== undefined ? decodeOoxmlString(unescapeXml(raw)) : null;
+    else if (t === 'inlineStr') v = isAt >= 0 ? itemText(xml.substring(isAt + isOpen.length, xml.indexOf(`</${p}is>`, isAt)), p) : ''; else if (t === 'str') v = raw !== undefined ? decodeOoxmlString(unescapeXml(raw)) : null;
     else if (t === 'b') v = raw !== undefined ? raw === '1' || raw === 'true' : null;
     else if (t === 'e') v = raw !== undefined ? { error: unescapeXml(raw) } : null;
     else if (t === 'd') v = raw !== undefined ? unescapeXml(raw).slice(0, 10) : null;
