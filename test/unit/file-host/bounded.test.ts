@@ -7,6 +7,7 @@ import { FileHost } from '../../../src/hosts/file/file-host';
 import { LIMITS } from '../../../src/hosts/file/limits';
 import { readXlsx, WorkbookReadError } from '../../../src/hosts/file/xlsx-read';
 import { isCfb } from '../../../src/hosts/file/xls-convert';
+import { inflateEntry, inflateEntryAsync, readZip } from '../../../src/hosts/file/zip';
 import { analyzeWorkbook } from '../../../src/core/index';
 import { getValue } from '../../../src/core/snapshot';
 import type { Finding } from '../../../src/core/findings';
@@ -96,6 +97,25 @@ describe('limits are refused up front with a clear reason', () => {
     const honest = sheetWorkbook(body);
     const lying = lieAboutSize(honest, 'xl/worksheets/sheet1.xml', 1000);
     expect(await refusal(lying)).toMatch(/文件已损坏.*sheet1\.xml inflates beyond its declared 1000 bytes/);
+  });
+
+  it('both inflaters (native and the fflate fallback) stop at the declared size and check the CRC', async () => {
+    const body = `<sheetData>${Array.from({ length: 30000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i * 7}</v></c></row>`).join('')}</sheetData>`;
+    const honest = sheetWorkbook(body);
+    const zip = readZip(lieAboutSize(honest, 'xl/worksheets/sheet1.xml', 1000), 'x.xlsx');
+    const entry = zip.byName.get('xl/worksheets/sheet1.xml')!;
+    expect(() => inflateEntry(zip, entry, 'x.xlsx', 1 << 20)).toThrow(/inflates beyond its declared 1000 bytes/);
+    await expect(inflateEntryAsync(zip, entry, 'x.xlsx', 1 << 20)).rejects.toThrow(/inflates beyond its declared 1000 bytes/);
+    const good = readZip(honest, 'x.xlsx');
+    const e = good.byName.get('xl/worksheets/sheet1.xml')!;
+    expect(new TextDecoder().decode(inflateEntry(good, e, 'x.xlsx', 1 << 30))).toBe(new TextDecoder().decode(await inflateEntryAsync(good, e, 'x.xlsx', 1 << 30)));
+    const flipped = honest.slice();
+    const bad = readZip(flipped, 'x.xlsx');
+    const be = bad.byName.get('xl/worksheets/sheet1.xml')!;
+    new DataView(flipped.buffer).setUint32(0, 0, true); // unrelated byte: the entry itself is intact
+    be.crc ^= 1;
+    expect(() => inflateEntry(bad, be, 'x.xlsx', 1 << 30)).toThrow(/CRC mismatch/);
+    await expect(inflateEntryAsync(bad, be, 'x.xlsx', 1 << 30)).rejects.toThrow(/CRC mismatch/);
   });
 
   it('declared totals, cells, merges and sheets beyond the limits', async () => {
