@@ -126,6 +126,11 @@ export class XlsxPackage {
       if (mime.includes('opendocument.spreadsheet')) return new WorkbookReadError(`${this.name}: 这是 OpenDocument 表格（.ods），暂不支持。请在 WPS 或 Excel 中另存为 .xlsx 后再打开`);
       return notWorkbook(this.name, `这是 OpenDocument 文件（${mime}）`);
     }
+    // No main-part relationship: tell the package by its part names (a damaged or hand-made
+    // package, or one renamed after its relationships were stripped).
+    if (this.has('word/document.xml')) return notWorkbook(this.name, '这是 Word 文档（.docx）');
+    if (this.has('ppt/presentation.xml')) return notWorkbook(this.name, '这是 PowerPoint 演示文稿（.pptx）');
+    if (this.has('xl/workbook.bin')) return new WorkbookReadError(`${this.name}: 这是 .xlsb 二进制工作簿，暂不支持。请在 Excel 中另存为 .xlsx 后再打开`);
     if (!this.has('[Content_Types].xml')) return notWorkbook(this.name, '这是一个普通的 zip 压缩包');
     return notWorkbook(this.name, '压缩包中没有工作簿部件（xl/workbook.xml）');
   }

@@ -29,8 +29,8 @@ const TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.
 export const NOT_WORKBOOKS: { name: string; parts: Record<string, string>; reason: RegExp }[] = [
   { name: 'renamed-docx.xlsx', parts: { '[Content_Types].xml': TYPES, 'word/document.xml': '<w:document/>' }, reason: /Word 文档/ },
   { name: 'renamed-pptx.xlsx', parts: { '[Content_Types].xml': TYPES, 'ppt/presentation.xml': '<p/>' }, reason: /PowerPoint/ },
-  { name: 'plain-zip.xlsx', parts: { 'readme.txt': 'hello' }, reason: /普通 zip 压缩包/ },
-  { name: 'no-workbook-part.xlsx', parts: { '[Content_Types].xml': TYPES, '_rels/.rels': '<Relationships/>', 'xl/styles.xml': '<styleSheet/>' }, reason: /没有工作簿部分/ },
+  { name: 'plain-zip.xlsx', parts: { 'readme.txt': 'hello' }, reason: /普通的? zip 压缩包/ },
+  { name: 'no-workbook-part.xlsx', parts: { '[Content_Types].xml': TYPES, '_rels/.rels': '<Relationships/>', 'xl/styles.xml': '<styleSheet/>' }, reason: /没有工作簿部/ },
   { name: 'binary-xlsb.xlsx', parts: { '[Content_Types].xml': TYPES, 'xl/workbook.bin': 'x' }, reason: /\.xlsb/ },
   { name: 'opendocument.xlsx', parts: { mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office:document-content/>' }, reason: /OpenDocument/ },
 ];

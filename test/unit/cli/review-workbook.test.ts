@@ -49,7 +49,7 @@ describe('check --report 审核汇总.xlsx', () => {
     expect(yi[1]).toBe('有错误');
     expect(yi[3]).toBeGreaterThan(0);
     expect(byFile.get('丙单位.xlsx')!.slice(1, 3)).toEqual(['无法读取', undefined]);
-    expect(byFile.get('丙单位.xlsx')![6]).toContain('不是有效的 .xlsx 文件');
+    expect(byFile.get('丙单位.xlsx')![6]).toContain('不是有效的 .xlsx');
 
     const detail = wb.getWorksheet(DETAIL_SHEET)!;
     expect(values(detail, 1)).toEqual(['文件', '表', '工作表', '单元格', '规则', '级别', '说明', '相关单元格']);
