@@ -158,7 +158,7 @@ describe('checkNarrative: share bases', () => {
 
 describe('checkNarrative: precision', () => {
   it('takes a figure printed with fewer decimals but right at that precision as info, a wrong one as error', () => {
-    const fs = check(['与上年相比，收、支总计各减少153.6万元，下降14.9%。', '其他收入37万元，占4.2%。', '其他收入37万元，占4.3%。']);
+    const fs = check(['与上年相比，收、支总计各减少153.6万元，下降14.9%，主要原因是项目减少。', '其他收入37万元，占4.2%。', '其他收入37万元，占4.3%。']);
     expect(fs.map((f) => [f.line, f.rule, f.severity])).toEqual([
       [1, 'narrative.change', 'info'],
       [2, 'narrative.share', 'info'],
