@@ -341,16 +341,26 @@ export function readCaptions(grid: Grid, region: Region, lastRow: number): { uni
   return out;
 }
 
-/** A note (注：…) in rows [from, to]: text of the first such cell and its ref. */
+/**
+ * The notes (注：…, 说明：…) in rows [from, to]: the first note row and the note rows that follow
+ * it (blank rows between allowed), joined by line breaks; the ref is the first note's cell.
+ * An empty table often says so in the second note (注：本表反映… / 说明：…故本表无数据).
+ */
 export function findNote(grid: Grid, from: number, to: number, c1: number, c2: number): { note: string; ref: CellRef } | null {
   const end = Math.min(to, from + 30);
+  let found: { note: string; ref: CellRef } | null = null;
   for (let r = from; r <= end; r++) {
-    for (const c of grid.filledCols(r, c1, c2)) {
-      const t = grid.text(r, c);
-      if (isNoteText(t) || /无数据/.test(t)) return { note: t, ref: grid.ref(r, c) };
+    const cols = grid.filledCols(r, c1, c2);
+    if (cols.length === 0) continue;
+    const notes = cols.map((c) => grid.text(r, c)).filter((t) => isNoteText(t) || /无数据/.test(t));
+    if (notes.length === 0) {
+      if (found) break;
+      continue;
     }
+    if (!found) found = { note: notes.join('\n'), ref: grid.ref(r, cols.find((c) => notes.includes(grid.text(r, c)))!) };
+    else found.note += `\n${notes.join('\n')}`;
   }
-  return null;
+  return found;
 }
 
 export function isNoteText(t: string): boolean {
