@@ -48,8 +48,8 @@ interface Plant {
 }
 
 const firstItem = (t: StyledText) => [...t.itemLine.values()][0];
-const replaceIn = (lines: string[], i: number, re: RegExp | string, to: string): number | null => {
-  const next = lines[i].replace(re, to);
+const replaceIn = (lines: string[], i: number, re: RegExp | string, to: string | ((...m: string[]) => string)): number | null => {
+  const next = lines[i].replace(re, to as (...m: string[]) => string);
   if (next === lines[i]) return null;
   lines[i] = next;
   return i;
