@@ -238,6 +238,9 @@ export function readNarrative(text: string, entities: Entity[], resolver: NameRe
       const cat = defaultCatalogue().get('function', code);
       const right = known ?? cat?.name;
       if (!right) continue;
+      // A name other than the tables' is an error; against the catalogue alone, only as sure as its evidence.
+      if (!known && cat && cat.names.some((v) => normText(v.name) === normText(name))) continue;
+      const sure = known ? 'error' : cat?.verified ? 'error' : 'warning';
       // The words after a code may run on into prose ('2080109社会保险经办机构支出…'): compare the
       // name-sized beginnings too, and only a close name counts as a misspelling.
       const r = normText(right);
@@ -247,7 +250,7 @@ export function readNarrative(text: string, entities: Entity[], resolver: NameRe
       if (options.includes(r)) continue;
       const best = options.map((o) => ({ o, d: editDistance(o, r) })).sort((a, b) => a.d - b.d || b.o.length - a.o.length)[0];
       if (best.d > Math.max(1, Math.min(2, Math.floor(L / 3)))) continue;
-      claims.push({ ...where, type: 'name', level: LEVEL_NAME[LEVEL_OF_CODE(code)], written: best.o, suggestion: right, codes: [code] });
+      claims.push({ ...where, type: 'name', level: LEVEL_NAME[LEVEL_OF_CODE(code)], written: best.o, suggestion: right, codes: [code], severity: sure });
     }
   }
 

@@ -37,7 +37,7 @@ export type Claim = Where &
       }
     | { type: 'compare'; cands: Entity[]; word: '大于' | '小于' | '等于'; stated: Stated }
     | { type: 'contradiction'; name: string; words: [string, string] }
-    | { type: 'name'; level: string; written: string; suggestion: string | null; codes: string[]; renamed?: boolean }
+    | { type: 'name'; level: string; written: string; suggestion: string | null; codes: string[]; severity?: 'error' | 'warning' }
     | { type: 'nesting'; level: string; name: string; parentWritten: string; parentExpected: string; code: string }
     | { type: 'level'; name: string; written: string; actual: string; code: string; children: string[] }
   );

@@ -10,7 +10,7 @@ export const nameRule: NarrativeRule = (c) => {
     const old = oldNameOf(c.written);
     const notes = [...new Set(c.codes)];
     if (old) notes.push(`“${old.old}”是${old.since}年以前的旧名称`);
-    return [finding('name', 'error', c, `科目名称“${c.written}”（${c.level}）有误，应为“${c.suggestion}”${notes.length ? `（${notes.join('；')}）` : ''}`, c.suggestion, c.written)];
+    return [finding('name', c.severity ?? 'error', c, `科目名称“${c.written}”（${c.level}）有误，应为“${c.suggestion}”${notes.length ? `（${notes.join('；')}）` : ''}`, c.suggestion, c.written)];
   }
   return [finding('name', 'info', c, `科目“${c.written}”（${c.level}）在表中和科目目录中均未找到`, null, c.written)];
 };
