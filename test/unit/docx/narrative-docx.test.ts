@@ -28,8 +28,8 @@ describe('narrativeToDocx', () => {
     expect(bytes).toBeInstanceOf(Uint8Array);
     expect(String.fromCharCode(bytes[0], bytes[1])).toBe('PK');
     expect(files).toEqual(expect.arrayContaining(['word/document.xml', 'word/styles.xml', '[Content_Types].xml']));
-    expect(doc).toContain('第三部分 情况说明');
-    expect(doc).toContain('一、收入支出决算总体情况');
+    expect(doc).toContain('2023年度部门决算情况说明');
+    expect(doc).toContain('一、收入支出决算总体情况说明');
     expect(doc).toContain('十四、预算绩效情况说明');
     expect(doc).toContain('收、支总计877.77万元');
     // Placeholders are highlighted runs of their own.
@@ -75,9 +75,9 @@ describe('narrativeToDocx', () => {
       const start = doc.lastIndexOf('<w:p>', i) >= 0 ? Math.max(doc.lastIndexOf('<w:p>', i), doc.lastIndexOf('<w:p ', i)) : doc.lastIndexOf('<w:p ', i);
       return doc.slice(start, i);
     };
-    expect(paraOf('一、收入支出决算总体情况')).toContain('<w:pStyle w:val="Heading1"/>');
+    expect(paraOf('一、收入支出决算总体情况说明')).toContain('<w:pStyle w:val="Heading1"/>');
     expect(paraOf('（一）一般公共预算财政拨款支出决算总体情况')).toContain('<w:pStyle w:val="Heading2"/>');
-    expect(paraOf('第三部分 情况说明')).toContain('<w:pStyle w:val="NarrativeTitle"/>');
+    expect(paraOf('2023年度部门决算情况说明')).toContain('<w:pStyle w:val="NarrativeTitle"/>');
   });
 
   it('puts — page — numbers in 宋体 四号 in odd (right) and even (left) footers', async () => {
