@@ -16,7 +16,7 @@ import {
   TextRun,
   type IRunOptions,
 } from 'docx';
-import type { Narrative } from '../core/narrative/types';
+import { missingLabel, type Narrative } from '../core/narrative/types';
 
 /** Millimetres to twips (1 inch = 25.4 mm = 1440 twips). */
 export const mm = (v: number) => Math.round((v / 25.4) * 1440);
@@ -39,14 +39,6 @@ const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: 
 
 /** Text to be completed by a person (【待补充：…】, 【请填写原因】) is highlighted so it cannot be missed before printing. */
 const TODO = /(【[^】]*】)/;
-
-/** 'missing' entries as the officer reads them: 补充信息缺少：单位性质 → 单位性质（补充信息）. */
-function todoItem(m: string): string {
-  if (m.startsWith('补充信息缺少：')) return `${m.slice('补充信息缺少：'.length)}（填入“补充信息”表）`;
-  if (m.startsWith('缺少表：')) return `${m.slice('缺少表：'.length)}（未找到此表）`;
-  if (m.startsWith('待补充：')) return m.slice('待补充：'.length);
-  return m;
-}
 
 function runs(text: string, base: IRunOptions = {}): TextRun[] {
   return text
@@ -79,7 +71,7 @@ export function narrativeDocument(n: Narrative): Document {
         border: { top: { style: BorderStyle.SINGLE, size: 6, color: 'C00000', space: 4 }, bottom: { style: BorderStyle.SINGLE, size: 6, color: 'C00000', space: 4 } },
         children: [
           new TextRun({ text: `待补充（共${n.missing.length}项，文中以黄色【待补充：…】标出，补全后删除本段）：`, bold: true, highlight: HighlightColor.YELLOW }),
-          new TextRun({ text: n.missing.map(todoItem).join('；'), highlight: HighlightColor.YELLOW }),
+          new TextRun({ text: n.missing.map(missingLabel).join('；'), highlight: HighlightColor.YELLOW }),
         ],
       }),
     );

@@ -33,3 +33,12 @@ export function narrativeLines(n: Narrative): string[] {
   }
   return out;
 }
+
+/** A `missing` entry as the officer reads it: '补充信息缺少：单位性质' → '单位性质（填入“补充信息”表）'. */
+export function missingLabel(m: string): string {
+  if (m.startsWith('补充信息缺少：年初预算:')) return '各项的年初预算数（填入“补充信息”表，每项一行，键如 年初预算:2080501）';
+  if (m.startsWith('补充信息缺少：')) return `${m.slice('补充信息缺少：'.length)}（填入“补充信息”表）`;
+  if (m.startsWith('缺少表：')) return `${m.slice('缺少表：'.length)}（未找到此表）`;
+  if (m.startsWith('待补充：')) return m.slice('待补充：'.length);
+  return m;
+}

@@ -44,7 +44,7 @@ export function incomeSection(c: SectionContext): string[] {
     ],
     f.incomeTotal,
   );
-  let text = `${c.yearText}本年收入合计${wan(f.incomeTotal)}`;
+  let text = `本年收入合计${wan(f.incomeTotal)}`;
   text += list.length ? `，其中：${list.join('；')}。` : '。';
   if (f.prior.incomeTotal !== null) text += yoySentence(c, '本年收入合计', f.incomeTotal, f.prior.incomeTotal, { key: '上年收入合计', reason: ['收入合计', '收支总计'] });
   const extra: string[] = [];
@@ -68,7 +68,7 @@ export function expenditureSection(c: SectionContext): string[] {
     ],
     f.expenditureTotal,
   );
-  let text = `${c.yearText}本年支出合计${wan(f.expenditureTotal)}`;
+  let text = `本年支出合计${wan(f.expenditureTotal)}`;
   text += list.length ? `，其中：${list.join('；')}。` : '。';
   if (f.prior.expenditureTotal !== null) text += yoySentence(c, '本年支出合计', f.expenditureTotal, f.prior.expenditureTotal, { key: '上年支出合计', reason: ['支出合计', '收支总计'] });
   const extra: string[] = [];
