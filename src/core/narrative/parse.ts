@@ -22,7 +22,7 @@ export function normText(s: string): string {
 export type NumUnit = '万元' | '元' | '亿元' | '%' | '万' | 'none';
 
 export type Token =
-  | { t: 'ent'; cands: Entity[]; level?: Level; text: string; start: number; end: number; fuzzy?: { written: string; suggestion: string } | 'unknown'; actualLevel?: Level }
+  | { t: 'ent'; cands: Entity[]; level?: Level; text: string; start: number; end: number; fuzzy?: { written: string; suggestion: string } | 'unknown'; actualLevel?: Level; codes?: string[] }
   | { t: 'num'; value: number; unit: NumUnit; raw: string; start: number; end: number }
   | { t: 'kw'; k: string; start: number; end: number };
 
@@ -73,7 +73,7 @@ export interface NameResolver {
   /** Entities named exactly so (any level), longest alias first; `renamed` for an old name of the item. */
   aliasesAt(text: string, pos: number): { alias: string; cands: Entity[]; renamed?: string } | null;
   /** Resolve a 科目 name written before （类/款/项）: exact, close (misspelt) or unknown. */
-  resolveCoded(name: string, level: Level): { cands: Entity[]; suggestion?: string; unknown?: boolean; actualLevel?: Level };
+  resolveCoded(name: string, level: Level): { cands: Entity[]; suggestion?: string; unknown?: boolean; actualLevel?: Level; codes?: string[] };
   /** A quoted name that is (or is close to) a 科目 name, at its level; null for other quoted words. */
   resolveQuoted(name: string): { cands: Entity[]; suggestion?: string; level: Level } | null;
 }
@@ -122,6 +122,7 @@ export function tokenize(s: string, names: NameResolver, forced: ForcedName[] = 
           end: i,
           fuzzy: r.unknown ? 'unknown' : r.suggestion ? { written, suggestion: r.suggestion } : undefined,
           actualLevel: r.actualLevel,
+          codes: r.codes,
         });
       }
       i += 3;

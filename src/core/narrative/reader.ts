@@ -143,7 +143,10 @@ export function readNarrative(text: string, entities: Entity[], resolver: NameRe
           }
           // The same 项 name stands under many 款 (行政运行, 一般行政管理事务): the 款/类 named before
           // it on the line picks the right one.
-          if (t.level) t.cands = nestingClaims(t, where);
+          if (t.level && !t.actualLevel) t.cands = nestingClaims(t, where);
+          // '就业补助（款）就业补助（项）': the 款 repeated as a 项 — which 项 was meant is unknown, so
+          // its figures are nobody's (the level finding names the 项 it may be).
+          else if (t.actualLevel && t.cands.some((c) => c.code && [...(nest.sec?.codes ?? []), ...(nest.cls?.codes ?? [])].includes(c.code))) t.cands = [];
           for (const c of t.cands) if (c.code && c.code.length === 7) described.add(c.code);
           if (mode === 'share' || mode === 'completion') {
             explicitBase = scoped(t.cands);
@@ -258,7 +261,7 @@ export function readNarrative(text: string, entities: Entity[], resolver: NameRe
     const parent = t.level === 'item' ? nest.sec : t.level === 'section' ? nest.cls : null;
     const under = parent ? t.cands.filter((c) => c.code && parent.codes.includes(c.code.slice(0, c.code.length === 7 ? 5 : 3))) : [];
     const cands = under.length ? under : t.cands;
-    const codes = cands.map((c) => c.code).filter((c): c is string => !!c);
+    const codes = cands.length ? cands.map((c) => c.code).filter((c): c is string => !!c) : t.codes ?? [];
     if (!codes.length) return cands;
     const name = t.fuzzy && t.fuzzy !== 'unknown' ? t.fuzzy.suggestion : t.text;
     const parentOf = (code: string) => code.slice(0, code.length === 7 ? 5 : 3);

@@ -57,7 +57,9 @@ export function makeResolver(entities: Entity[]): NameResolver {
       const cands = coded.filter((e) => e.code === old.code || (e.level === level && normText(e.label) === normText(old.name)));
       return { cands, suggestion: cands[0]?.label ?? old.name };
     }
-    if (catalogue.some((c) => c.level === level && normText(c.name) === n)) return { cands: [] };
+    // A 科目 the tables do not hold but the catalogue knows: no figures, but its code places it (nesting).
+    const known = catalogue.filter((c) => c.level === level && c.names.some((v) => normText(v.name) === n));
+    if (known.length) return { cands: [], codes: known.map((c) => c.code) };
     const limit = limitFor(n);
     const near = (names: string[]) => {
       let best: { name: string; d: number } | null = null;
