@@ -67,6 +67,10 @@ const KEYWORDS = [
   '占',
 ].sort((a, b) => b.length - a.length);
 
+/** Keywords by their first character, longest first (the tokenizer tries them at every position). */
+const KEYWORDS_AT = new Map<string, string[]>();
+for (const k of KEYWORDS) KEYWORDS_AT.set(k[0], [...(KEYWORDS_AT.get(k[0]) ?? []), k]);
+
 const DELIM = /[,.;:、。！？（）!?]/;
 
 export interface NameResolver {
@@ -157,7 +161,7 @@ export function tokenize(s: string, names: NameResolver, forced: ForcedName[] = 
       boundary = i;
       continue;
     }
-    const kw = KEYWORDS.find((k) => s.startsWith(k, i));
+    const kw = KEYWORDS_AT.get(ch)?.find((k) => s.startsWith(k, i));
     const al = names.aliasesAt(s, i);
     // '项目支出绩效自评' or '支出决算表' name a report, not the item.
     const notItem = al && /^(绩效|决算表|决算明细表|表)/.test(s.slice(i + al.alias.length));

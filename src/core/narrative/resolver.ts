@@ -20,6 +20,23 @@ export function nameDistance(a: string, b: string): number {
 /** How far a written name may be from the right one and still be the same name misspelt. */
 const limitFor = (n: string) => (n.length >= 6 ? 2 : n.length >= 4 ? 1 : 0);
 
+let catalogueCache: { byName: Map<string, string[]>; verified: Map<Level, string[]> } | null = null;
+/** The function catalogue by level and normalised name (every variant), and its read names by level: built once. */
+function catalogueNames() {
+  if (catalogueCache) return catalogueCache;
+  const byName = new Map<string, string[]>();
+  const verified = new Map<Level, string[]>();
+  for (const c of defaultCatalogue().all('function')) {
+    for (const v of c.names) {
+      const key = `${c.level}:${normText(v.name)}`;
+      byName.set(key, [...new Set([...(byName.get(key) ?? []), c.code])]);
+    }
+    if (c.verified) verified.set(c.level, [...(verified.get(c.level) ?? []), c.name]);
+  }
+  catalogueCache = { byName, verified };
+  return catalogueCache;
+}
+
 export function makeResolver(entities: Entity[]): NameResolver {
   const byFirst = new Map<string, { alias: string; cands: Entity[]; renamed?: string }[]>();
   const byAlias = new Map<string, Entity[]>();
@@ -44,7 +61,9 @@ export function makeResolver(entities: Entity[]): NameResolver {
     push(normText(o.old), cands, cands[0]?.label ?? o.name);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.alias.length - a.alias.length);
-  const catalogue = defaultCatalogue().all('function');
+  const { byName: catalogueByName, verified: verifiedNames } = catalogueNames();
+  const tableNames = new Map<Level, string[]>();
+  for (const e of coded) tableNames.set(e.level as Level, [...new Set([...(tableNames.get(e.level as Level) ?? []), e.label])]);
 
   function resolveCoded(written: string, level: Level) {
     const n = normText(written);
@@ -58,8 +77,8 @@ export function makeResolver(entities: Entity[]): NameResolver {
       return { cands, suggestion: cands[0]?.label ?? old.name };
     }
     // A 科目 the tables do not hold but the catalogue knows: no figures, but its code places it (nesting).
-    const known = catalogue.filter((c) => c.level === level && c.names.some((v) => normText(v.name) === n));
-    if (known.length) return { cands: [], codes: known.map((c) => c.code) };
+    const known = catalogueByName.get(`${level}:${n}`);
+    if (known) return { cands: [], codes: known };
     const limit = limitFor(n);
     const near = (names: string[]) => {
       let best: { name: string; d: number } | null = null;
@@ -69,9 +88,9 @@ export function makeResolver(entities: Entity[]): NameResolver {
       }
       return best;
     };
-    const fromTable = near([...new Set(coded.filter((e) => e.level === level).map((e) => e.label))]);
+    const fromTable = near(tableNames.get(level) ?? []);
     if (fromTable) return { cands: coded.filter((e) => e.level === level && e.label === fromTable.name), suggestion: fromTable.name };
-    const fromCat = near(catalogue.filter((c) => c.level === level && c.verified).map((c) => c.name));
+    const fromCat = near(verifiedNames.get(level) ?? []);
     if (fromCat) return { cands: [], suggestion: fromCat.name };
     return { cands: [], unknown: true };
   }

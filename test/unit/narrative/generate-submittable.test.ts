@@ -59,7 +59,7 @@ describe('the real workbooks', () => {
   it('writes the 政府性基金 spending the table holds (its 合计 row carries sub-headers, not figures)', () => {
     const b = books.find((x) => x.name === 'yichuan')!;
     const t = full(generateNarrative(b.d, { profile: 'shanghai', year: b.year }));
-    expect(t).toContain('政府性基金预算财政拨款本年收入105.00万元，本年支出105.00万元。其中：住房保障支出（类）超长期特别国债安排的支出（款）其他住房保障支出（项）105.00万元。');
+    expect(t).toContain('政府性基金预算财政拨款本年收入105.00万元，本年支出105.00万元（其中：项目支出105.00万元）。按科目分：住房保障支出（类）超长期特别国债安排的支出（款）其他住房保障支出（项）105.00万元。');
   });
 
   it('leaves the per-项 budgets Shanghai tables lack as placeholders, never a guessed comparison', () => {

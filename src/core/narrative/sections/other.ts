@@ -2,7 +2,7 @@
 // said as officers say it (无…收入和支出, 未发生…支出); a missing fact is a marked placeholder.
 import type { SectionContext } from './context';
 import { count, percent, wan } from '../frames';
-import type { Wan } from '../facts';
+import type { CodedItem, Wan } from '../facts';
 import { isAdministrative } from '../facts';
 import { supNumber, supText } from '../supplement-keys';
 import { itemChain } from './names';
@@ -10,23 +10,31 @@ import { yoySentence } from './yoy';
 
 const nz = (v: Wan): v is number => v !== null && v !== 0;
 
+/** '（其中：基本支出X万元，项目支出Y万元）', zero parts left out. */
+function split(basic: Wan, project: Wan, open: string, close: string): string {
+  const sub = [nz(basic) ? `基本支出${wan(basic)}` : '', nz(project) ? `项目支出${wan(project)}` : ''].filter(Boolean);
+  return sub.length ? `${open}${sub.join('，')}${close}` : '';
+}
+
+/** The fund's 项 with money: '按科目分：住房保障支出（类）…（项）105.00万元。' */
+function itemList(c: SectionContext, items: CodedItem[]): string {
+  const list = items.filter((i) => i.level === 'item' && nz(i.values.total ?? null)).map((i) => `${itemChain(items, i, c.f.year)}${wan(i.values.total as number)}`);
+  return list.length ? `按科目分：${list.join('；')}。` : '';
+}
+
 export function govFundSection(c: SectionContext): string[] {
   const g = c.f.govFund;
   if (!g.present) return [c.needTable('gov-fund')];
   if (g.empty || ![g.opening, g.income, g.total, g.closing].some(nz)) return [`${c.unit}${c.yearText}无政府性基金预算财政拨款收入和支出。`];
-  const parts = [nz(g.opening) ? `年初结转和结余${wan(g.opening)}` : '', `本年收入${wan(g.income ?? 0)}`, `本年支出${wan(g.total ?? 0)}`, nz(g.closing) ? `年末结转和结余${wan(g.closing)}` : ''].filter(Boolean);
-  const items = g.items.filter((i) => i.level === 'item' && nz(i.values.total ?? null));
-  const list = items.map((i) => `${itemChain(g.items, i, c.f.year)}${wan(i.values.total as number)}`);
-  return [`${c.yearText}政府性基金预算财政拨款${parts.join('，')}。${list.length ? `其中：${list.join('；')}。` : ''}`];
+  const parts = [nz(g.opening) ? `年初结转和结余${wan(g.opening)}` : '', `本年收入${wan(g.income ?? 0)}`, `本年支出${wan(g.total ?? 0)}${split(g.basic, g.project, '（其中：', '）')}`, nz(g.closing) ? `年末结转和结余${wan(g.closing)}` : ''].filter(Boolean);
+  return [`${c.yearText}政府性基金预算财政拨款${parts.join('，')}。${itemList(c, g.items)}`];
 }
 
 export function stateCapitalSection(c: SectionContext): string[] {
   const s = c.f.stateCapital;
   if (!s.present) return [c.needTable('state-capital')];
   if (s.empty || !nz(s.total)) return [`${c.unit}${c.yearText}无国有资本经营预算财政拨款收入和支出。`];
-  const items = s.items.filter((i) => i.level === 'item' && nz(i.values.total ?? null));
-  const list = items.map((i) => `${itemChain(s.items, i, c.f.year)}${wan(i.values.total as number)}`);
-  return [`${c.yearText}国有资本经营预算财政拨款支出${wan(s.total)}。${list.length ? `其中：${list.join('；')}。` : ''}`];
+  return [`${c.yearText}国有资本经营预算财政拨款支出${wan(s.total)}${split(s.basic, s.project, '，其中：', '')}。${itemList(c, s.items)}`];
 }
 
 export function operatingCostSection(c: SectionContext): string[] {
