@@ -110,7 +110,9 @@ export function readNarrative(text: string, entities: Entity[], resolver: NameRe
         // A purpose clause ends at a semicolon or where the subject's figures resume; a reason runs
         // to the end of the sentence. Nothing inside either is a subject or a figure of one.
         // A 科目 written with its level mark is a subject by construction ('主要用于：卫生健康支出（类）27.09万元').
-        if (clause === 'purpose' && (/;/.test(gap) || (t.t === 'kw' && CLAUSE_END.has(t.k)) || (t.t === 'ent' && t.level))) clause = null;
+        // So does '，支出决算47.26万元' (a figure under an attribute word of the subject).
+        const attrFigure = t.t === 'num' && /,/.test(gap) && ATTRIBUTE.test(gap.split(',').pop() ?? '');
+        if (clause === 'purpose' && (/;/.test(gap) || (t.t === 'kw' && CLAUSE_END.has(t.k)) || (t.t === 'ent' && t.level) || attrFigure)) clause = null;
         if (clause) continue;
         if (t.t === 'kw' && (PURPOSE_KW.has(t.k) || REASON_KW.has(t.k))) {
           // '主要用于以下方面：' introduces the list of items with their figures, not a purpose.

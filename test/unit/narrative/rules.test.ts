@@ -23,8 +23,12 @@ interface Case {
 }
 const RULES: Record<string, { valid: Case[]; invalid: (Case & { severity: 'error' | 'warning' })[] }> = {
   'narrative.amount': {
-    valid: [{ text: '2023年度收入合计877.77万元。' }, { text: `${ITEM}，主要用于支付人员经费、公用经费、福利费、项目支出等。年初预算为0.00万元，支出决算为449.89万元，决算数大于年初预算数，主要原因是新增就业专项。` }],
-    invalid: [{ text: '2023年度收入合计878.77万元。', severity: 'error' }, { text: `${ITEM}，主要用于支付福利费。年初预算为0.00万元，支出决算为450.89万元。`, severity: 'error' }],
+    valid: [{ text: '2023年度收入合计877.77万元。' }, { text: `${ITEM}，主要用于支付人员经费、福利费等，支出决算449.89万元。` }, { text: `${ITEM}，主要用于支付人员经费、公用经费、福利费、项目支出等。年初预算为0.00万元，支出决算为449.89万元，决算数大于年初预算数，主要原因是新增就业专项。` }],
+    invalid: [
+      { text: '2023年度收入合计878.77万元。', severity: 'error' },
+      { text: `${ITEM}，主要用于支付人员经费、福利费等，支出决算450.89万元。`, severity: 'error' },
+      { text: `${ITEM}，主要用于支付福利费。年初预算为0.00万元，支出决算为450.89万元。`, severity: 'error' },
+    ],
   },
   'narrative.unit': {
     valid: [{ text: '卫生健康支出（类）27.09万元，占3.22%。' }],
