@@ -75,7 +75,8 @@ function findSubHeader(spec: CodedHeaderSpec, grid: Grid, region: Region, header
     const hc = byCol.get(c);
     const parts = hc ? [...hc.norm, n] : [n];
     const sk = structuralKey([n]);
-    if ((sk && sk !== 'name' && sk !== 'lineNo') || (hc && !labelCols.has(c) && spec.classify(meaningfulParts(parts)) !== null)) cols.set(c, t);
+    // A column with no header above (an unmerged group heading) takes its sub-header alone.
+    if ((sk && sk !== 'name' && sk !== 'lineNo') || (!labelCols.has(c) && spec.classify(meaningfulParts(parts)) !== null)) cols.set(c, t);
     else return null; // other text on the row: not a sub-header row
   }
   return cols.size >= 2 ? { row: r, cols } : null;
