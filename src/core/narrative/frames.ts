@@ -68,6 +68,3 @@ export function count(n: number): string {
 export function todo(what: string, hint?: string): string {
   return `【待补充：${what}${hint ? `（${hint}）` : ''}】`;
 }
-
-/** Matches any marked placeholder of the generated text (ours: 【…】). */
-export const PLACEHOLDER = /【[^】]*】/g;

@@ -1,5 +1,7 @@
 // Writes the 第三部分 情况说明 from the tables and the 补充信息 sheet (SPEC §6): every number from
-// the data, every direction word from the sign, only the reasons left to a person (【请填写原因】).
+// the data, every direction word from the sign, titles and headings as the profile's published
+// reports print them (profiles.ts); only reasons (【请填写原因】) and facts no table holds
+// (【待补充：…】, listed once in `missing`) are left to a person.
 import type { Detection } from '../tables/types';
 import type { Finding } from '../findings';
 import type { Narrative, NarrativeOptions, NarrativeSection } from './types';

@@ -6,7 +6,8 @@ import type { Entity } from './entities';
 import { OLD_NAMES } from './old-names';
 import { editDistance, normText, type Level, type NameResolver } from './parse';
 
-const LEVEL_OF_CODE = (code: string): Level => (code.length === 3 ? 'class' : code.length === 5 ? 'section' : 'item');
+/** 类/款/项 by the length of the 功能分类 code. */
+export const LEVEL_OF_CODE = (code: string): Level => (code.length === 3 ? 'class' : code.length === 5 ? 'section' : 'item');
 
 /**
  * Edit distance of two names, except that the same characters in another order ('城乡社区卫生环境'
@@ -116,4 +117,3 @@ export function makeResolver(entities: Entity[]): NameResolver {
   };
 }
 
-export { LEVEL_OF_CODE };

@@ -9,12 +9,16 @@ export interface NarrativeSection {
 }
 
 export interface Narrative {
-  title: string; // 第三部分 情况说明
+  /** The profile's title: '2023年度部门决算情况说明' (Hunan), '第三部分 <单位>2025年度部门决算情况说明' (Shanghai). */
+  title: string;
   profile: NarrativeProfile;
   year: number | null;
   unitName: string | null;
   sections: NarrativeSection[];
-  /** Facts that were missing (shown to the user), e.g. '补充信息缺少：上年收支总计'. */
+  /**
+   * What the text leaves to the officer, once each (shown above the text; marked 【待补充：…】 in it):
+   * '补充信息缺少：上年收支总计', '缺少表：…', '待补充：存在的问题及原因分析'.
+   */
   missing: string[];
 }
 
