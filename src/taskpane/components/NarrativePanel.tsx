@@ -2,7 +2,7 @@
 // and check the officer's own text against the tables.
 import * as React from 'react';
 import { Button, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Textarea } from '@fluentui/react-components';
-import type { Narrative, NarrativeProfile } from '../../core/narrative/types';
+import { missingLabel, type Narrative, type NarrativeProfile } from '../../core/narrative/types';
 import { useStyles } from '../styles';
 
 export const PROFILE_LABELS: Record<NarrativeProfile, string> = { hunan: '湖南格式', shanghai: '上海格式' };
@@ -101,9 +101,10 @@ export function NarrativePanel(p: NarrativePanelProps) {
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
                 <MessageBarTitle>以下信息缺失，相关句子需要您补充</MessageBarTitle>
+                <div>文中以黄色【待补充：…】标出，补全后再发布。</div>
                 <ul style={{ margin: '4px 0 0', paddingLeft: '1.2em' }}>
                   {n.missing.map((m) => (
-                    <li key={m}>{m}</li>
+                    <li key={m}>{missingLabel(m)}</li>
                   ))}
                 </ul>
                 {p.onFillSupplement && n.missing.some((m) => m.startsWith('补充信息')) ? (
