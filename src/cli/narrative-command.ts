@@ -8,7 +8,7 @@ import { planOutput, writeOutput } from './safe-write';
 
 export async function runNarrative(p: Parsed, io: CliIO, opts: CliOptions): Promise<number> {
   const format = choiceOption(p.values, 'format', ['text', 'json', 'docx'] as const, 'text');
-  const profile = choiceOption(p.values, 'profile', ['hunan', 'shanghai'] as const, 'hunan');
+  const profile = p.values.profile === undefined ? undefined : choiceOption(p.values, 'profile', ['hunan', 'shanghai'] as const, 'hunan');
   const force = !!p.values.force;
   const target = targetOrSample(p.positionals, io);
   const given = p.values.output as string | undefined;

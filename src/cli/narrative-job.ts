@@ -8,7 +8,8 @@ import { toJson } from './sanitize';
 export interface NarrativeJob {
   type: 'narrative';
   path: string;
-  profile: NarrativeProfile;
+  /** Absent: the profile the workbook's tables suggest. */
+  profile?: NarrativeProfile;
   format: 'text' | 'json' | 'docx';
   force: boolean;
 }

@@ -193,7 +193,7 @@ export function extractFacts(d: Detection, yearOpt?: number): NarrativeFacts {
 
   const gbTotal = totalRow(gb);
   const years = d.tables.map((t) => t.year).filter((y): y is number => typeof y === 'number');
-  const year = yearOpt ?? (years.length ? mode(years) : null);
+  const year = yearOpt ?? (years.length ? mode(years) : d.year ?? null);
 
   const deptCards = d.tables.filter((t): t is ScorecardTable => t.kind === 'perf-dept-scorecard');
   const projCards = d.tables.filter((t): t is ScorecardTable => t.kind === 'perf-project-scorecard');

@@ -7,7 +7,7 @@ import type { Finding } from '../findings';
 import type { Narrative, NarrativeOptions, NarrativeSection } from './types';
 import { extractFacts } from './facts';
 import { makeContext, section, type SectionContext } from './sections/context';
-import { FRAMES, titleOf, type SectionKey } from './profiles';
+import { FRAMES, suggestProfile, titleOf, type SectionKey } from './profiles';
 import { expenditureSection, fiscalOverallSection, incomeSection, overallSection } from './sections/overview';
 import { basicSection, generalDetail, generalOverall, generalStructure } from './sections/general';
 import { threePublicDetail, threePublicOverall } from './sections/three-public';
@@ -46,7 +46,7 @@ const WRITERS: Partial<Record<SectionKey, Writer>> = {
 const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
 
 export function generateNarrative(detection: Detection, opts: NarrativeOptions = {}): Narrative {
-  const profile = opts.profile ?? 'hunan';
+  const profile = opts.profile ?? suggestProfile(detection);
   const facts = extractFacts(detection, opts.year);
   const c = makeContext(facts, profile);
   const sections: NarrativeSection[] = [];

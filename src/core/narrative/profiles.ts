@@ -1,6 +1,18 @@
 // The frames of each profile: the title and the headings exactly as the published reports print
 // them (Hunan: 怀化市就业服务中心 2023; Shanghai: the 普陀区 2025 reports in ../shared/fixtures/real/).
+import type { Detection } from '../tables/types';
 import type { NarrativeProfile } from './types';
+
+/**
+ * The profile a workbook's own tables suggest: Shanghai's 一般公共预算财政拨款支出决算表 has no
+ * 年初预算数 column (its per-项 budgets live in the text), Hunan's has one.
+ */
+export function suggestProfile(detection: Detection): NarrativeProfile {
+  const general = detection.tables.filter((t) => t.kind === 'general-budget');
+  // A table read without its columns (a hand-built model) says nothing either way.
+  if (general.length > 0 && general.every((t) => t.columns.length > 0 && !t.columns.some((c) => c.key === 'budget'))) return 'shanghai';
+  return 'hunan';
+}
 
 /** A section key: what the section writer is; the heading is the profile's. */
 export type SectionKey =

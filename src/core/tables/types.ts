@@ -353,6 +353,11 @@ export interface Detection {
   unknown: UnknownTable[];
   /** Supplementary facts from the 补充信息 sheet (keys trimmed). */
   supplement: Supplement | null;
+  /**
+   * The report's year: the one most tables are captioned with, else a `2025年度` heading near the
+   * top of a sheet (real reports print it once, above the first table). Absent when none is stated.
+   */
+  year?: number;
 }
 
 export interface SupplementEntry {
