@@ -1,5 +1,5 @@
 // The analysis engine as one lazily loaded chunk (see engine.ts).
-export { analyzeWorkbook } from '../core/index';
+export { analyzeWorkbook, detectTables } from '../core/index';
 export { checkNarrative } from '../core/narrative/check';
 export { generateNarrative } from '../core/narrative/generate';
 export { recalculate } from '../core/recalc/recalc';

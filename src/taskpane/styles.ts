@@ -1,5 +1,10 @@
-// Styles of the pane (Griffel, atomic CSS). Designed for a 320 px wide task pane first.
+// Styles of the pane (Griffel, atomic CSS). Designed for a 320 px wide task pane first, in light,
+// dark and high-contrast (forced colours: the browser replaces every colour with system colours,
+// so wherever a colour alone says something — the current finding, a severity — an outline or a
+// border style says it too).
 import { makeStyles, shorthands, tokens } from '@fluentui/react-components';
+
+const FORCED = '@media (forced-colors: active)';
 
 export const useStyles = makeStyles({
   root: {
@@ -14,7 +19,7 @@ export const useStyles = makeStyles({
   },
   header: { display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  subtle: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
+  subtle: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere', margin: 0 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   // 检查 on its own row, the two others below it: fits 320 px without wrapping a label.
   primaryActions: {
@@ -30,7 +35,43 @@ export const useStyles = makeStyles({
   fixItem: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: tokens.spacingVerticalXS, overflowWrap: 'anywhere' },
   fixChange: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   messages: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  progress: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  progress: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, flexGrow: 1, minWidth: 0 },
+  // Progress on the left, 功能限制 / 快捷键 on the right: one short line, no extra box.
+  utilityBar: { display: 'flex', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalS, minHeight: '24px' },
+  utilityButtons: { display: 'flex', flexShrink: 0, columnGap: tokens.spacingHorizontalXXS, marginLeft: 'auto' },
+  limitsBar: { minHeight: 'auto' },
+  inlineToggle: { minWidth: 0, padding: `0 ${tokens.spacingHorizontalXS}`, height: 'auto', verticalAlign: 'baseline', color: tokens.colorBrandForegroundLink },
+  summary: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    borderLeft: `4px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    outlineStyle: 'none',
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+    '&[data-severity="error"]': { borderLeftColor: tokens.colorPaletteRedBorderActive },
+    '&[data-severity="warning"]': { borderLeftColor: tokens.colorPaletteDarkOrangeBorderActive },
+    '&[data-severity="ok"]': { borderLeftColor: tokens.colorPaletteGreenBorderActive },
+  },
+  toolbar: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  lookedFor: { marginTop: tokens.spacingVerticalXS },
+  dialogLead: { marginTop: 0 },
+  shortcutsSurface: { maxWidth: 'min(300px, calc(100vw - 24px))' },
+  shortcutsTable: {
+    borderCollapse: 'collapse',
+    fontSize: tokens.fontSizeBase200,
+    marginTop: tokens.spacingVerticalS,
+    '& th': { textAlign: 'left', fontWeight: tokens.fontWeightRegular, paddingRight: tokens.spacingHorizontalS, whiteSpace: 'nowrap', verticalAlign: 'top' },
+    '& td, & th': { paddingTop: '2px', paddingBottom: '2px' },
+    '& kbd': {
+      fontFamily: tokens.fontFamilyMonospace,
+      ...shorthands.border('1px', 'solid', tokens.colorNeutralStroke1),
+      borderRadius: tokens.borderRadiusSmall,
+      padding: '0 4px',
+    },
+  },
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
   sectionTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
@@ -45,6 +86,8 @@ export const useStyles = makeStyles({
   },
   tableButtonText: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
   groupHeader: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
     display: 'flex',
     flexWrap: 'wrap',
     alignItems: 'center',
@@ -65,11 +108,17 @@ export const useStyles = makeStyles({
     minWidth: 0,
   },
   findingError: { borderLeftColor: tokens.colorPaletteRedBorderActive },
-  findingWarning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorderActive },
-  findingInfo: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
+  findingWarning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorderActive, [FORCED]: { borderLeftStyle: 'dashed' } },
+  findingInfo: { borderLeftColor: tokens.colorPaletteBlueBorderActive, [FORCED]: { borderLeftStyle: 'dotted' } },
   findingCurrent: {
     backgroundColor: tokens.colorBrandBackground2,
     ...shorthands.borderColor(tokens.colorBrandStroke1),
+    [FORCED]: { outline: '2px solid Highlight', outlineOffset: '1px' },
+  },
+  // A finding the re-check no longer reports: still listed (the officer's place is kept), muted.
+  findingResolved: {
+    borderLeftColor: tokens.colorPaletteGreenBorderActive,
+    borderLeftStyle: 'dashed',
   },
   findingMain: {
     appearance: 'none',
@@ -91,7 +140,9 @@ export const useStyles = makeStyles({
   },
   findingTop: { display: 'flex', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalXS },
   findingMessage: { lineHeight: tokens.lineHeightBase300, fontSize: tokens.fontSizeBase300 },
-  location: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyMonospace },
+  location: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  where: { overflowWrap: 'anywhere' },
+  cellRef: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
   related: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   excerpt: {
     margin: 0,

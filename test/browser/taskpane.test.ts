@@ -7,6 +7,7 @@ import type { WorkbookSnapshot } from '../../src/core/snapshot';
 import type { FakeExcelOptions } from '../fake-excel/fake-excel';
 import { loadSample } from '../helpers';
 import { foreignRequests, openSession, screenshot, startServer, type Server, type Session } from './harness';
+import { runCheck } from './pane-helpers';
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const SUMMARY_SHEET = '1收入支出决算总表';
@@ -32,6 +33,11 @@ async function openPane(config: typeof stubConfig) {
 async function clickAndWait(name: string | RegExp, notice: string | RegExp) {
   await page.getByRole('button', { name, exact: typeof name === 'string' }).click();
   await page.locator('[data-notice-intent]').filter({ hasText: notice }).first().waitFor();
+}
+
+async function check() {
+  await runCheck(page);
+  await expect(page.getByTestId('check-summary').innerText()).resolves.toContain('检查完成');
 }
 
 beforeAll(async () => {
@@ -69,7 +75,7 @@ test('the pane renders after Office.onReady and checks the workbook through Exce
   await openPane({ snapshot: faulty });
   await expect(page.getByText('功能限制').count()).resolves.toBe(0); // ExcelApi 1.18: nothing missing
   await screenshot(page, 'taskpane-01-ready');
-  await clickAndWait('检查', '检查完成');
+  await check();
   const planted = page.locator(`li[data-cell="${SUMMARY_SHEET}!${PLANTED_CELL}"][data-has-fix="true"]`).first();
   await planted.waitFor();
   await screenshot(page, 'taskpane-02-checked');
@@ -89,7 +95,7 @@ test('the pane renders after Office.onReady and checks the workbook through Exce
 });
 
 test('marks go into Excel and come off again', async () => {
-  await clickAndWait('标记到单元格', '已标记');
+  await clickAndWait('标记到单元格', '已在工作簿中标记');
   const fill = await page.evaluate(([sh, a]) => (window as unknown as FakeWindow).__fake.cell(sh, a)?.fill?.color ?? null, [SUMMARY_SHEET, PLANTED_CELL]);
   expect(fill).not.toBeNull();
   await clickAndWait('清除标记', '已清除');
@@ -140,15 +146,19 @@ test('生成情况说明 asks first on a workbook with errors, previews the text
 
 test('an old Excel (ExcelApi 1.1) gets a plain list of what is unavailable', async () => {
   await openPane({ snapshot: faulty, options: { excelApi: '1.1' } });
-  await page.getByText('功能限制').waitFor();
+  const limits = page.getByTestId('limits-notice');
+  await limits.waitFor();
+  // One line at first; the list on demand.
+  await expect(page.getByText('ExcelApi 1.13').count()).resolves.toBe(0);
+  await limits.getByRole('button', { name: '查看详情' }).click();
   await expect(page.getByText('ExcelApi 1.13').count()).resolves.toBeGreaterThan(0);
   await screenshot(page, 'taskpane-06-old-excel');
-  await clickAndWait('检查', '检查完成');
+  await check();
 });
 
 test('a protected sheet: the fix fails with a clear message', async () => {
   await openPane({ snapshot: faulty, options: { protectedSheets: [SUMMARY_SHEET] } });
-  await clickAndWait('检查', '检查完成');
+  await check();
   const planted = page.locator(`li[data-cell="${SUMMARY_SHEET}!${PLANTED_CELL}"][data-has-fix="true"]`).first();
   await planted.getByRole('button', { name: '应用修正' }).click();
   const err = page.locator('[data-notice-intent="error"]').first();

@@ -79,6 +79,35 @@ export function selectLine(ta: HTMLTextAreaElement | null, line: number): void {
   ta.setSelectionRange(start, start + lines[line - 1].length);
 }
 
+/** What the text lacks, collapsed to one line so the preview starts near the top at 320 px. */
+function MissingList({ missing, onFillSupplement }: { missing: string[]; onFillSupplement?: () => void }) {
+  const s = useStyles();
+  const [open, setOpen] = React.useState(false);
+  const id = React.useId();
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="narrative-missing">
+      <MessageBarBody>
+        <MessageBarTitle>{missing.length} 项信息缺失，相关句子需要您补充</MessageBarTitle>
+        <Button appearance="transparent" size="small" className={s.inlineToggle} aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+          {open ? '收起' : '查看'}
+        </Button>
+        {onFillSupplement && missing.some((m) => m.startsWith('补充信息')) ? (
+          <Link as="button" type="button" onClick={onFillSupplement}>
+            填写补充信息
+          </Link>
+        ) : null}
+        {open ? (
+          <ul className={s.limitList} id={id}>
+            {missing.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        ) : null}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 export function NarrativePanel(p: NarrativePanelProps) {
   const s = useStyles();
   const n = p.narrative;
@@ -91,38 +120,22 @@ export function NarrativePanel(p: NarrativePanelProps) {
         </RadioGroup>
       </Field>
       {n === null ? (
-        <p className={s.subtle} style={{ margin: 0 }}>
+        <p className={s.subtle}>
           点击“生成情况说明”，按表格数据写出第三部分情况说明；“【请填写原因】”处留给您补充。
         </p>
       ) : (
         <>
           {p.supplementBar}
-          {n.missing.length > 0 ? (
-            <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>以下信息缺失，相关句子需要您补充</MessageBarTitle>
-                <ul style={{ margin: '4px 0 0', paddingLeft: '1.2em' }}>
-                  {n.missing.map((m) => (
-                    <li key={m}>{m}</li>
-                  ))}
-                </ul>
-                {p.onFillSupplement && n.missing.some((m) => m.startsWith('补充信息')) ? (
-                  <Link as="button" type="button" onClick={p.onFillSupplement}>
-                    填写补充信息
-                  </Link>
-                ) : null}
-              </MessageBarBody>
-            </MessageBar>
-          ) : null}
+          {n.missing.length > 0 ? <MissingList missing={n.missing} onFillSupplement={p.onFillSupplement} /> : null}
           <div className={s.actions}>
-            <Button onClick={p.onCopy} disabled={p.busy}>
+            <Button onClick={p.onCopy} disabledFocusable={p.busy}>
               复制全文
             </Button>
-            <Button onClick={p.onWrite} disabled={p.busy || !p.canWrite}>
+            <Button onClick={p.onWrite} disabledFocusable={p.busy || !p.canWrite}>
               写入“情况说明”表
             </Button>
             {p.onDownloadDocx ? (
-              <Button onClick={p.onDownloadDocx} disabled={p.busy}>
+              <Button onClick={p.onDownloadDocx} disabledFocusable={p.busy}>
                 下载 Word 文档
               </Button>
             ) : null}
@@ -158,7 +171,7 @@ export function NarrativePanel(p: NarrativePanelProps) {
             <Textarea ref={p.ownTextRef} value={p.ownText} onChange={(_, d) => p.onOwnText(d.value)} resize="vertical" rows={6} />
           </Field>
           <div className={s.actions}>
-            <Button onClick={p.onCheckOwn} disabled={p.busy || p.ownText.trim() === ''}>
+            <Button onClick={p.onCheckOwn} disabledFocusable={p.busy || p.ownText.trim() === ''}>
               检查这段文字
             </Button>
           </div>
@@ -178,7 +191,7 @@ export function NarrativePanel(p: NarrativePanelProps) {
             </Select>
           </Field>
           <div className={s.actions}>
-            <Button onClick={p.onCheckSheetText} disabled={p.busy || !p.checkSheet}>
+            <Button onClick={p.onCheckSheetText} disabledFocusable={p.busy || !p.checkSheet}>
               检查工作表中的文字
             </Button>
           </div>
