@@ -4,7 +4,6 @@
 import * as React from 'react';
 import { Badge, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import type { SheetCounts } from './grid-model';
-import { countsLabel } from './grid-model';
 
 const useStyles = makeStyles({
   strip: {
@@ -17,6 +16,8 @@ const useStyles = makeStyles({
   list: { flexWrap: 'nowrap', width: 'max-content' },
   tab: { whiteSpace: 'nowrap' },
   counts: { display: 'inline-flex', columnGap: '2px', marginLeft: tokens.spacingHorizontalXS, verticalAlign: 'middle' },
+  // Read by screen readers after the number ("4 个错误"); the badge shows the number only.
+  visuallyHidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
 export interface SheetTabsProps {
@@ -46,20 +47,21 @@ export function SheetTabs({ sheets, active, counts, onSelect }: SheetTabsProps) 
       <TabList className={s.list} size="small" selectedValue={active ?? undefined} onTabSelect={(_, d) => onSelect(String(d.value))} aria-label="工作表" data-testid="sheet-tabs">
         {sheets.map((name) => {
           const c = counts.get(name);
-          const label = countsLabel(c);
           return (
-            <Tab key={name} value={name} className={s.tab} data-sheet={name} aria-label={label ? `${name}（${label}）` : name}>
+            <Tab key={name} value={name} className={s.tab} data-sheet={name}>
               {name}
               {c && (c.error || c.warning) ? (
-                <span className={s.counts} aria-hidden="true">
+                <span className={s.counts}>
                   {c.error ? (
                     <Badge size="small" appearance="filled" color="danger" data-count="error">
                       {c.error}
+                      <span className={s.visuallyHidden}> 个错误</span>
                     </Badge>
                   ) : null}
                   {c.warning ? (
                     <Badge size="small" appearance="filled" color="warning" data-count="warning">
                       {c.warning}
+                      <span className={s.visuallyHidden}> 个警告</span>
                     </Badge>
                   ) : null}
                 </span>

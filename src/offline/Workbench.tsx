@@ -178,9 +178,9 @@ export function Workbench() {
         if (f) void openFile(f);
       }}
     >
-      <header className={s.bar} role="toolbar" aria-label="文件">
+      <header className={s.bar}>
         <h1 className={s.brand}>决算助手 · 离线版</h1>
-        <div className={s.fileButtons}>
+        <div className={s.fileButtons} role="toolbar" aria-label="文件">
           <Button size="small" appearance="primary" onClick={() => input.current?.click()}>
             打开文件
           </Button>
@@ -234,7 +234,7 @@ export function Workbench() {
               extraShortcuts={GRID_SHORTCUTS}
             />
           </aside>
-          <section className={wide ? s.sheetWide : showGrid ? s.sheetNarrowOpen : s.sheetNarrowClosed} aria-label="工作表内容">
+          <main className={wide ? s.sheetWide : showGrid ? s.sheetNarrowOpen : s.sheetNarrowClosed} aria-label="工作表内容">
             {!wide ? (
               <div className={s.panelBar}>
                 <span className={s.selInfo} data-testid="selection-info" aria-live="polite">
@@ -273,7 +273,7 @@ export function Workbench() {
                 ) : null}
               </>
             ) : null}
-          </section>
+          </main>
         </div>
       ) : null}
     </div>

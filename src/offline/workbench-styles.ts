@@ -23,7 +23,14 @@ export const useWorkbenchStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     flexShrink: 0,
   },
-  brand: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0, whiteSpace: 'nowrap' },
+  brand: {
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: 0,
+    whiteSpace: 'nowrap',
+    // Name and both file buttons on one line at 320 px.
+    '@media (max-width: 899.98px)': { fontSize: tokens.fontSizeBase300 },
+  },
   fileButtons: { display: 'flex', columnGap: tokens.spacingHorizontalXS },
   fileName: {
     color: tokens.colorNeutralForeground2,

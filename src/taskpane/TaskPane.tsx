@@ -3,7 +3,7 @@
 // keeps its state in its own hook (features/*): checks and fixes, 重新计算, 情况说明, 补充信息;
 // this file lays them out and wires the keyboard.
 import * as React from 'react';
-import { Badge, Button, FluentProvider, ProgressBar, Tab, TabList } from '@fluentui/react-components';
+import { Badge, Button, FluentProvider, ProgressBar, Tab, TabList, useRestoreFocusTarget } from '@fluentui/react-components';
 import { InfoRegular } from '@fluentui/react-icons';
 import type { Finding } from '../core/findings';
 import type { WorkbookHost } from '../hosts/types';
@@ -82,6 +82,9 @@ function Pane({ host, docxDownload, fileBaseName, hideHeader, preferences, onAna
   const supplementBar = supplementBarFor(core, supplement);
   const limits = useLimits(core.caps?.limits ?? [], core.prefs);
   const isBusy = core.busy !== null;
+  // Buttons that may open a dialog get focus back when it closes (Fluent restores focus to the
+  // last such target; without the mark it would go to whatever popover trigger was used before).
+  const restoreFocus = useRestoreFocusTarget();
 
   // The offline page paints the findings on its grid as the workbook now is.
   const latest = checks.latest;
@@ -126,13 +129,14 @@ function Pane({ host, docxDownload, fileBaseName, hideHeader, preferences, onAna
           检查
         </Button>
         <Button
+          {...restoreFocus}
           onClick={recalc.onRecalc}
           disabledFocusable={isBusy || !canWrite}
           title={canWrite ? '在“指标计算”工作表写入占比、执行率和增减（公式）' : caps?.limits.join(' ') || '当前环境不支持写入工作表'}
         >
           重新计算
         </Button>
-        <Button onClick={narrative.onGenerate} disabledFocusable={isBusy}>
+        <Button {...restoreFocus} onClick={narrative.onGenerate} disabledFocusable={isBusy}>
           生成情况说明
         </Button>
       </div>

@@ -20,7 +20,7 @@ export const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   subtle: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere', margin: 0 },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   // 检查 on its own row, the two others below it: fits 320 px without wrapping a label.
   primaryActions: {
     display: 'grid',
@@ -58,6 +58,8 @@ export const useStyles = makeStyles({
   toolbar: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   lookedFor: { marginTop: tokens.spacingVerticalXS },
   dialogLead: { marginTop: 0 },
+  // Label and choices on one line: the narrow pane keeps its height for the preview.
+  compactField: { alignItems: 'center', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalS },
   shortcutsSurface: { maxWidth: 'min(300px, calc(100vw - 24px))' },
   shortcutsTable: {
     borderCollapse: 'collapse',

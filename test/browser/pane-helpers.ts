@@ -38,6 +38,19 @@ export interface AxeViolation {
 }
 
 /**
+ * Tabster (Fluent UI v9's focus manager) adds invisible focus sentinels, `<i data-tabster-dummy
+ * tabindex="0" aria-hidden="true">`, that hand focus on at once; axe flags them under
+ * aria-hidden-focus. Fluent lists this as a known false positive, and Microsoft's Accessibility
+ * Insights suppresses exactly these nodes (microsoft/accessibility-insights-web#7605, tabster#288).
+ * Only those nodes are dropped: any other node of that rule still fails.
+ */
+function withoutTabsterSentinels(v: AxeViolation): AxeViolation | null {
+  if (v.id !== 'aria-hidden-focus') return v;
+  const nodes = v.nodes.filter((n) => !n.includes('data-tabster-dummy'));
+  return nodes.length ? { ...v, nodes } : null;
+}
+
+/**
  * Runs axe-core in the page (evaluated through the DevTools protocol, so the page's CSP stays as
  * it is) and returns the serious and critical violations; every violation is saved to
  * test-artifacts/axe-<label>.json for reading.
@@ -49,11 +62,13 @@ export async function axe(page: Page, label: string): Promise<AxeViolation[]> {
     const r = await (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[]; html: string }[] }[] }> } }).axe.run(document, {
       resultTypes: ['violations'],
     });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`) }));
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`) }));
   })) as AxeViolation[];
   mkdirSync(ARTIFACTS, { recursive: true });
   writeFileSync(join(ARTIFACTS, `axe-${label}.json`), JSON.stringify(all, null, 2));
-  return all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return all
+    .map(withoutTabsterSentinels)
+    .filter((v): v is AxeViolation => v !== null && (v.impact === 'serious' || v.impact === 'critical'));
 }
 
 /** A short description of the focused element (test messages). */

@@ -137,7 +137,7 @@ test('生成情况说明 asks first on a workbook with errors, previews the text
   await page.locator('[data-notice-intent]').filter({ hasText: '已生成情况说明' }).first().waitFor();
   const preview = page.getByTestId('narrative-preview');
   await expect(preview.innerText()).resolves.toContain('第三部分 情况说明');
-  await expect(page.getByRole('button', { name: '下载 Word 文档' }).count()).resolves.toBe(0); // offline page only
+  await expect(page.getByRole('button', { name: '下载 Word' }).count()).resolves.toBe(0); // offline page only
   await screenshot(page, 'taskpane-05-narrative');
   await clickAndWait('写入“情况说明”表', '已写入“情况说明”工作表');
   const a1 = await page.evaluate(() => (window as unknown as FakeWindow).__fake.cell('情况说明', 'A1')?.v);

@@ -263,7 +263,7 @@ test("the officer's own text is checked against the tables, line by line", async
 });
 
 test('the docx of the narrative downloads', async () => {
-  const btn = page.getByRole('button', { name: '下载 Word 文档' });
+  const btn = page.getByRole('button', { name: '下载 Word' });
   const [download] = await Promise.all([page.waitForEvent('download'), btn.click()]);
   expect(download.suggestedFilename()).toBe('含错误的决算-情况说明.docx');
   const bytes = readFileSync((await download.path())!);

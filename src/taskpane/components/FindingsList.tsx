@@ -42,6 +42,8 @@ export interface FindingsListProps {
   label: string;
   /** id of an element describing the list (the summary). */
   describedBy?: string;
+  /** Level of the group headings (2 in the 检查结果 tab, 3 under a heading of its own). */
+  headingLevel?: 2 | 3;
 }
 
 export interface FindingsListHandle {
@@ -107,11 +109,13 @@ export const FindingsList = React.forwardRef<FindingsListHandle, FindingsListPro
     focusIndex(next);
   };
 
+  const H = props.headingLevel === 3 ? 'h3' : 'h2';
+  const idBase = React.useId();
   return (
     <div aria-label={props.label} aria-describedby={props.describedBy} role="region" ref={root} data-testid="findings">
-      {props.groups.map((g) => (
-        <section key={g.key} aria-label={g.title}>
-          <h3 className={s.groupHeader}>
+      {props.groups.map((g, gi) => (
+        <div key={g.key} role="group" aria-labelledby={`${idBase}-${gi}`}>
+          <H className={s.groupHeader} id={`${idBase}-${gi}`}>
             <span>{g.title}</span>
             {g.sheet && g.sheet !== g.title ? <span className={s.groupSheet}>工作表：{g.sheet}</span> : null}
             {SEVERITIES.filter((sev) => g.counts[sev] > 0).map((sev) => (
@@ -119,7 +123,7 @@ export const FindingsList = React.forwardRef<FindingsListHandle, FindingsListPro
                 {SEVERITY_LABELS[sev]} {g.counts[sev]}
               </Badge>
             ))}
-          </h3>
+          </H>
           {g.items.length === 0 ? (
             <p className={s.subtle}>（筛选后无条目）</p>
           ) : (
@@ -218,7 +222,7 @@ export const FindingsList = React.forwardRef<FindingsListHandle, FindingsListPro
               })}
             </ul>
           )}
-        </section>
+        </div>
       ))}
     </div>
   );

@@ -1,7 +1,7 @@
 // 情况说明: generate and preview, choose the profile, copy / write to sheet / download .docx,
 // and check the officer's own text against the tables.
 import * as React from 'react';
-import { Button, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Textarea } from '@fluentui/react-components';
+import { Button, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Textarea, useRestoreFocusTarget } from '@fluentui/react-components';
 import type { Narrative, NarrativeProfile } from '../../core/narrative/types';
 import { useStyles } from '../styles';
 
@@ -110,10 +110,11 @@ function MissingList({ missing, onFillSupplement }: { missing: string[]; onFillS
 
 export function NarrativePanel(p: NarrativePanelProps) {
   const s = useStyles();
+  const restoreFocus = useRestoreFocusTarget();
   const n = p.narrative;
   return (
     <div className={s.section}>
-      <Field label="格式">
+      <Field label="格式" orientation="horizontal" className={s.compactField}>
         <RadioGroup layout="horizontal" value={p.profile} onChange={(_, d) => p.onProfile(d.value as NarrativeProfile)}>
           <Radio value="hunan" label={PROFILE_LABELS.hunan} />
           <Radio value="shanghai" label={PROFILE_LABELS.shanghai} />
@@ -128,15 +129,15 @@ export function NarrativePanel(p: NarrativePanelProps) {
           {p.supplementBar}
           {n.missing.length > 0 ? <MissingList missing={n.missing} onFillSupplement={p.onFillSupplement} /> : null}
           <div className={s.actions}>
-            <Button onClick={p.onCopy} disabledFocusable={p.busy}>
+            <Button size="small" onClick={p.onCopy} disabledFocusable={p.busy}>
               复制全文
             </Button>
-            <Button onClick={p.onWrite} disabledFocusable={p.busy || !p.canWrite}>
+            <Button size="small" {...restoreFocus} onClick={p.onWrite} disabledFocusable={p.busy || !p.canWrite}>
               写入“情况说明”表
             </Button>
             {p.onDownloadDocx ? (
-              <Button onClick={p.onDownloadDocx} disabledFocusable={p.busy}>
-                下载 Word 文档
+              <Button size="small" onClick={p.onDownloadDocx} disabledFocusable={p.busy} title="下载 .docx（仿宋正文、固定行距，可直接打印）">
+                下载 Word
               </Button>
             ) : null}
           </div>
@@ -160,7 +161,7 @@ export function NarrativePanel(p: NarrativePanelProps) {
         </>
       )}
       {n === null ? p.supplementBar : null}
-      <h3 className={s.sectionTitle}>检查已写好的情况说明</h3>
+      <h2 className={s.sectionTitle}>检查已写好的情况说明</h2>
       <RadioGroup layout="horizontal" value={p.checkSource} onChange={(_, d) => p.onCheckSource(d.value as CheckSource)} aria-label="检查哪里的文字">
         <Radio value="text" label="粘贴的文字" />
         <Radio value="sheet" label="工作表中的文字" />

@@ -250,9 +250,9 @@ export function ReasonsPanel(p: ReasonsPanelProps) {
   if (slots.length === 0) return null;
   return (
     <section className={s.section} aria-label="填写原因" data-testid="reasons-panel">
-      <h3 className={s.sectionTitle}>
+      <h2 className={s.sectionTitle}>
         填写原因{open ? `（${open} 处待填）` : ''}
-      </h3>
+      </h2>
       <div className={s.subtle}>在此写下原因，保存后作为“原因:…”行存入“{SUPPLEMENT_SHEET_NAME}”表，下次生成时自动填入。</div>
       <ul className={s.supList}>
         {slots.map((x) => (

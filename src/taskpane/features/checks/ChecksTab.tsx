@@ -1,7 +1,7 @@
 // The 检查结果 tab: the summary first, then the findings; the tools (filter, next/previous, marks,
 // 全部修正) sit above the list in one compact bar. After 检查 focus lands on the first finding.
 import * as React from 'react';
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, ToggleButton, Tooltip } from '@fluentui/react-components';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, ToggleButton, Tooltip, useRestoreFocusTarget } from '@fluentui/react-components';
 import { ArrowDownRegular, ArrowUpRegular } from '@fluentui/react-icons';
 import { SEVERITIES, SEVERITY_LABELS, summaryText, tableSummaries } from '../../model';
 import { FindingsList } from '../../components/FindingsList';
@@ -24,6 +24,7 @@ export function ChecksTab({ core, checks, fixes, listRef }: ChecksTabProps) {
   const s = useStyles();
   const summaryRef = React.useRef<HTMLDivElement>(null);
   const innerList = React.useRef<FindingsListHandle | null>(null);
+  const restoreFocus = useRestoreFocusTarget();
   const a = checks.listed;
   const latest = checks.latest;
   const isBusy = core.busy !== null;
@@ -110,7 +111,7 @@ export function ChecksTab({ core, checks, fixes, listRef }: ChecksTabProps) {
               <Button size="small" onClick={checks.onClearHighlights} disabledFocusable={isBusy || (caps !== null && !caps.highlight)}>
                 清除标记
               </Button>
-              <Button size="small" onClick={fixes.onFixAll} disabledFocusable={isBusy || fixes.fixableCount === 0}>
+              <Button {...restoreFocus} size="small" onClick={fixes.onFixAll} disabledFocusable={isBusy || fixes.fixableCount === 0}>
                 全部修正{fixes.fixableCount ? `（${fixes.fixableCount}）` : ''}
               </Button>
             </div>
@@ -139,7 +140,7 @@ export function ChecksTab({ core, checks, fixes, listRef }: ChecksTabProps) {
 
           {fixes.applied.length > 0 ? (
             <section className={s.section} aria-label="已应用的修正">
-              <h3 className={s.sectionTitle}>已应用的修正（{fixes.applied.length}）</h3>
+              <h2 className={s.sectionTitle}>已应用的修正（{fixes.applied.length}）</h2>
               <ul className={s.list}>
                 {fixes.applied.map((e) => (
                   <li key={e.key} className={s.fixRow}>

@@ -64,6 +64,7 @@ export function NarrativeTab({ core, checks, fixes, narrative: nv, supplement: s
         ) : (
           <FindingsList
             label="情况说明检查结果"
+            headingLevel={3}
             groups={groupFindings(own.findings, det)}
             current={null}
             applied={fixes.appliedKeys}

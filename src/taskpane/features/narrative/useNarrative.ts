@@ -65,7 +65,7 @@ export function useNarrative(core: PaneCore, checks: Checks, showNarrative: () =
     setNarrative(n);
     if (quiet) return;
     showNarrative();
-    notify('success', '已生成情况说明', '数字和增减方向均取自表格；“【请填写原因】”等标黄处需要您补充。');
+    notify('success', '已生成情况说明', '标黄的“【请填写原因】”等处需要您补充。');
   };
 
   const onGenerate = () => withBusy('生成情况说明', () => makeNarrative(profile));
