@@ -87,19 +87,19 @@ const useGridStyles = makeStyles({
     backgroundColor: MARK_STYLES.error.fill,
     color: MARK_STYLES.error.font,
     boxShadow: `inset 0 0 0 1px ${MARK_STYLES.error.font}`,
-    [FORCED]: { outline: '2px solid CanvasText', outlineOffset: '-2px' },
+    [FORCED]: { outline: '2px solid CanvasText', outlineOffset: '-2px', color: 'CanvasText', backgroundColor: 'Canvas' },
   },
   warning: {
     backgroundColor: MARK_STYLES.warning.fill,
     color: MARK_STYLES.warning.font,
     boxShadow: `inset 0 0 0 1px ${MARK_STYLES.warning.font}`,
-    [FORCED]: { outline: '2px dashed CanvasText', outlineOffset: '-2px' },
+    [FORCED]: { outline: '2px dashed CanvasText', outlineOffset: '-2px', color: 'CanvasText', backgroundColor: 'Canvas' },
   },
   info: {
     backgroundColor: MARK_STYLES.info.fill,
     color: MARK_STYLES.info.font,
     boxShadow: `inset 0 0 0 1px ${MARK_STYLES.info.font}`,
-    [FORCED]: { outline: '1px dotted CanvasText', outlineOffset: '-2px' },
+    [FORCED]: { outline: '1px dotted CanvasText', outlineOffset: '-2px', color: 'CanvasText', backgroundColor: 'Canvas' },
   },
   // Written into the file (fill + note): Excel's red note triangle in the top-right corner.
   marked: {

@@ -16,6 +16,7 @@ const useStyles = makeStyles({
   list: { flexWrap: 'nowrap', width: 'max-content' },
   tab: { whiteSpace: 'nowrap' },
   counts: { display: 'inline-flex', columnGap: '2px', marginLeft: tokens.spacingHorizontalXS, verticalAlign: 'middle' },
+  badge: { '@media (forced-colors: active)': { color: 'CanvasText', backgroundColor: 'Canvas', border: '1px solid CanvasText' } },
   // Read by screen readers after the number ("4 个错误"); the badge shows the number only.
   visuallyHidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
@@ -53,13 +54,13 @@ export function SheetTabs({ sheets, active, counts, onSelect }: SheetTabsProps) 
               {c && (c.error || c.warning) ? (
                 <span className={s.counts}>
                   {c.error ? (
-                    <Badge size="small" appearance="filled" color="danger" data-count="error">
+                    <Badge size="small" appearance="filled" color="danger" data-count="error" className={s.badge}>
                       {c.error}
                       <span className={s.visuallyHidden}> 个错误</span>
                     </Badge>
                   ) : null}
                   {c.warning ? (
-                    <Badge size="small" appearance="filled" color="warning" data-count="warning">
+                    <Badge size="small" appearance="filled" color="warning" data-count="warning" className={s.badge}>
                       {c.warning}
                       <span className={s.visuallyHidden}> 个警告</span>
                     </Badge>

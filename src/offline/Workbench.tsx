@@ -237,7 +237,7 @@ export function Workbench() {
           <main className={wide ? s.sheetWide : showGrid ? s.sheetNarrowOpen : s.sheetNarrowClosed} aria-label="工作表内容">
             {!wide ? (
               <div className={s.panelBar}>
-                <span className={s.selInfo} data-testid="selection-info" aria-live="polite">
+                <span className={`${s.selInfo} ${s.panelInfo}`} data-testid="selection-info" aria-live="polite">
                   {sel ? `选中：${sel.sheet}!${sel.address}` : '点击单元格或检查结果以定位'}
                 </span>
                 <Button
@@ -245,6 +245,7 @@ export function Workbench() {
                   appearance="subtle"
                   icon={showGrid ? <ChevronDownRegular /> : <ChevronUpRegular />}
                   aria-expanded={showGrid}
+                  className={s.panelToggle}
                   onClick={() => setGridOpen(!showGrid)}
                   data-testid="grid-toggle"
                 >

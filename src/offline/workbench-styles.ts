@@ -73,6 +73,8 @@ export const useWorkbenchStyles = makeStyles({
     padding: `0 ${tokens.spacingHorizontalS}`,
     minHeight: '32px',
   },
+  panelInfo: { minWidth: 0, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+  panelToggle: { flexShrink: 0, whiteSpace: 'nowrap' },
   drop: { outline: `3px dashed ${tokens.colorBrandStroke1}`, outlineOffset: '-8px' },
   hidden: { display: 'none' },
   center: { padding: tokens.spacingHorizontalL },

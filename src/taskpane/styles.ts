@@ -29,7 +29,9 @@ export const useStyles = makeStyles({
   },
   primaryWide: { gridColumnStart: 1, gridColumnEnd: 3 },
   limitList: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: '1.2em', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
-  badge: { flexShrink: 0, whiteSpace: 'nowrap' },
+  // In forced colours a filled badge's own text colour would sit on the system background:
+  // both are given as system colours, with a border for the badge's shape.
+  badge: { flexShrink: 0, whiteSpace: 'nowrap', [FORCED]: { color: 'CanvasText', backgroundColor: 'Canvas', ...shorthands.border('1px', 'solid', 'CanvasText') } },
   groupSheet: { fontWeight: tokens.fontWeightRegular, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
   fixList: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   fixItem: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: tokens.spacingVerticalXS, overflowWrap: 'anywhere' },
@@ -182,10 +184,11 @@ export const useStyles = makeStyles({
   sheetChips: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   // Three tabs at 320 px: they scroll sideways rather than wrap or clip.
   paneTabs: { overflowX: 'auto', flexShrink: 0 },
-  tabBadge: { marginLeft: tokens.spacingHorizontalXXS },
+  tabBadge: { marginLeft: tokens.spacingHorizontalXXS, [FORCED]: { color: 'CanvasText', backgroundColor: 'Canvas', ...shorthands.border('1px', 'solid', 'CanvasText') } },
   supList: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   supItem: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderRadius: tokens.borderRadiusMedium, minWidth: 0, overflowWrap: 'anywhere' },
-  supNeeded: { backgroundColor: tokens.colorPaletteYellowBackground1, borderLeft: `3px solid ${tokens.colorPaletteDarkOrangeBorderActive}` },
+  // Warning tint that keeps grey hint text and the orange validation text readable in dark themes too.
+  supNeeded: { backgroundColor: tokens.colorStatusWarningBackground1, borderLeft: `3px solid ${tokens.colorPaletteDarkOrangeBorderActive}` },
   reasonLabel: { display: 'flex', flexDirection: 'column', rowGap: '2px' },
   reasonSubject: { fontWeight: tokens.fontWeightSemibold },
   supLabel: { display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS },

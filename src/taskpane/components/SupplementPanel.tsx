@@ -162,12 +162,12 @@ export function SupplementForm(p: SupplementFormProps) {
                   <span className={s.supLabel}>
                     <span>{r.key}</span>
                     {r.def.required && r.current === null && !r.neededByNarrative ? (
-                      <Badge size="small" appearance="tint" color="informative">
+                      <Badge size="small" appearance="tint" color="informative" className={s.badge}>
                         未填
                       </Badge>
                     ) : null}
                     {changed ? (
-                      <Badge size="small" appearance="tint" color="brand">
+                      <Badge size="small" appearance="tint" color="brand" className={s.badge}>
                         已修改
                       </Badge>
                     ) : null}
