@@ -73,10 +73,12 @@ export function ChecksTab({ core, checks, fixes, listRef }: ChecksTabProps) {
         data-severity={noTables ? 'none' : severity}
       >
         <strong>{noTables ? '检查完成：未识别出决算表格' : `检查完成：${summaryText(live)}`}</strong>
-        <span className={s.subtle}>
-          {noTables ? `已查看 ${a.sheets.length} 个工作表。` : `识别出 ${tables.length} 张表（${a.sheets.length} 个工作表），用时 ${ms} 毫秒。`}
-          {resolvedCount ? ` 修正后已解决 ${resolvedCount} 条。` : ''}
-        </span>
+        {noTables ? null : (
+          <span className={s.subtle}>
+            识别出 {tables.length} 张表（{a.sheets.length} 个工作表），用时 {ms} 毫秒。
+            {resolvedCount ? ` 修正后已解决 ${resolvedCount} 条。` : ''}
+          </span>
+        )}
       </div>
 
       {noTables ? (
