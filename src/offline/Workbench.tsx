@@ -3,7 +3,7 @@
 // (≥ 900 px) show grid and pane side by side; narrow ones stack the pane over a grid panel that a
 // finding opens in one tap. Nothing leaves the browser.
 import * as React from 'react';
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, mergeClasses } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronUpRegular, DismissRegular } from '@fluentui/react-icons';
 import type { Table } from '../core/tables/types';
 import type { FileHost } from '../hosts/file/file-host';
@@ -37,7 +37,9 @@ export function Workbench() {
   const [host, setHost] = React.useState<FileHost | null>(null);
   const [loading, setLoading] = React.useState<string | null>('正在加载示例工作簿…');
   const [error, setError] = React.useState<OpenError | null>(null);
-  const [version, setVersion] = React.useState(0);
+  const [, setVersion] = React.useState(0);
+  /** Bumped when cells or sheets change (not on selection or marks): tables are detected again. */
+  const [contentVersion, setContentVersion] = React.useState(0);
   const [generation, setGeneration] = React.useState(0);
   const [activeSheet, setActiveSheet] = React.useState<string | null>(null);
   const [dragging, setDragging] = React.useState(false);
@@ -93,7 +95,10 @@ export function Workbench() {
   // Repaint on every change the host reports (marks, fixes, written sheets) and follow selection.
   React.useEffect(() => {
     if (!host) return;
-    const offChange = host.onChange(() => setVersion((v) => v + 1));
+    const offChange = host.onChange((e) => {
+      setVersion((v) => v + 1);
+      if (e.kind !== 'marks') setContentVersion((v) => v + 1);
+    });
     const offSel = host.onSelectionChanged((sheet) => {
       setActiveSheet(sheet);
       // A finding chosen in the pane shows its cell: the grid panel opens.
@@ -118,7 +123,7 @@ export function Workbench() {
     return () => {
       alive = false;
     };
-  }, [host, version]);
+  }, [host, contentVersion]);
 
   const openFile = async (file: File) => {
     if (!/\.(xlsx|xlsm|xls)$/i.test(file.name)) {
@@ -237,7 +242,7 @@ export function Workbench() {
           <main className={wide ? s.sheetWide : showGrid ? s.sheetNarrowOpen : s.sheetNarrowClosed} aria-label="工作表内容">
             {!wide ? (
               <div className={s.panelBar}>
-                <span className={`${s.selInfo} ${s.panelInfo}`} data-testid="selection-info" aria-live="polite">
+                <span className={mergeClasses(s.selInfo, s.panelInfo)} data-testid="selection-info" aria-live="polite">
                   {sel ? `选中：${sel.sheet}!${sel.address}` : '点击单元格或检查结果以定位'}
                 </span>
                 <Button

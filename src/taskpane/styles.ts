@@ -158,7 +158,8 @@ export const useStyles = makeStyles({
   },
   fixRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200 },
   filterBar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
-  navBar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center', justifyContent: 'space-between' },
+  navBar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
+  navCount: { marginLeft: 'auto' },
   narrativePreview: {
     whiteSpace: 'pre-wrap',
     overflowWrap: 'anywhere',

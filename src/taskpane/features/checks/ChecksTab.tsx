@@ -1,7 +1,7 @@
 // The 检查结果 tab: the summary first, then the findings; the tools (filter, next/previous, marks,
 // 全部修正) sit above the list in one compact bar. After 检查 focus lands on the first finding.
 import * as React from 'react';
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, ToggleButton, Tooltip, useRestoreFocusTarget } from '@fluentui/react-components';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, ToggleButton, Tooltip, mergeClasses, useRestoreFocusTarget } from '@fluentui/react-components';
 import { ArrowDownRegular, ArrowUpRegular } from '@fluentui/react-icons';
 import { SEVERITIES, SEVERITY_LABELS, summaryText, tableSummaries } from '../../model';
 import { FindingsList } from '../../components/FindingsList';
@@ -100,7 +100,7 @@ export function ChecksTab({ core, checks, fixes, listRef }: ChecksTabProps) {
               <Button size="small" icon={<ArrowDownRegular />} onClick={() => checks.step(1)} disabled={order.length === 0} title="下一个问题（F8）">
                 下一条
               </Button>
-              <span className={s.subtle} aria-live="polite">
+              <span className={mergeClasses(s.subtle, s.navCount)} aria-live="polite">
                 {pos >= 0 ? `第 ${pos + 1} / ${order.length} 条` : `共 ${order.length} 条`}
               </span>
             </div>
