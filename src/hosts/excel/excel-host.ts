@@ -33,6 +33,8 @@ import type { Cell, CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from
 import { MergeIndex } from '../../core/snapshot';
 import type { AppliedFix, HostCapabilities, OutputCell, OutputSheet, Progress, WorkbookHost } from '../types';
 import { groupFindings, MARK_STYLES, MARKS_SETTING, MARKS_SHEET, NOTE_PREFIX, noteText } from '../file/mark-style';
+import { readPreference, writePreference } from './preferences';
+import { officeTheme } from './theme';
 
 // ---------------------------------------------------------------------------------------------
 // Environment (injectable so tests can run against a fake object model)
@@ -253,6 +255,11 @@ export class ExcelHost implements WorkbookHost {
       return false;
     }
   }
+
+  // Pane preferences in the document settings, and the Office theme (preferences.ts, theme.ts).
+  readPreference = async (key: string) => readPreference(this.env.settings, key);
+  writePreference = (key: string, value: string | null) => writePreference(this.env.settings, key, value);
+  theme = () => officeTheme();
 
   async capabilities(): Promise<HostCapabilities> {
     const limits: string[] = [];
