@@ -174,7 +174,12 @@ export const useStyles = makeStyles({
   },
   narrativeHeading: { fontWeight: tokens.fontWeightSemibold, marginTop: tokens.spacingVerticalS, marginBottom: 0 },
   narrativePara: { marginTop: tokens.spacingVerticalXXS, marginBottom: 0, textIndent: '2em' },
-  placeholderMark: { backgroundColor: tokens.colorPaletteYellowBackground2, color: tokens.colorNeutralForeground1 },
+  placeholderMark: {
+    backgroundColor: tokens.colorPaletteYellowBackground2,
+    color: tokens.colorNeutralForeground1,
+    // High contrast: the system's own highlight pair, so the text stays readable on it.
+    '@media (forced-colors: active)': { backgroundColor: 'Mark', color: 'MarkText', forcedColorAdjust: 'none' },
+  },
   previewTable: {
     borderCollapse: 'collapse',
     width: '100%',

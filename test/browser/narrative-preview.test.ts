@@ -48,8 +48,11 @@ test.each(['湖南格式', '上海格式'] as const)('%s: placeholders are highl
   for (const p of inText) expect(marked).toContain(p);
   const bg = await preview.locator('mark').first().evaluate((m) => getComputedStyle(m).backgroundColor);
   expect(bg).not.toBe('rgba(0, 0, 0, 0)');
-  // The list above the preview names each missing fact once.
-  const list = page.getByText('以下信息缺失，相关句子需要您补充').locator('xpath=..');
+  // The list above the preview (one line until opened) names each missing fact once.
+  const list = page.getByTestId('narrative-missing');
+  await expect(list.innerText()).resolves.toMatch(/\d+ 项信息缺失，相关句子需要您补充/);
+  const open = list.getByRole('button', { name: '查看' });
+  if (await open.count()) await open.click(); // still open from the other profile otherwise
   const items = await list.locator('li').allInnerTexts();
   expect(new Set(items).size).toBe(items.length);
   expect(items.some((i) => i.includes('单价100万元以上设备'))).toBe(true);

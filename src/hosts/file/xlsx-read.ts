@@ -33,7 +33,7 @@ export async function openWorkbook(data: ArrayBuffer | Uint8Array, name: string,
     bytes = await convertXls(bytes, name);
     convertedFrom = 'xls';
   } else if (!isZip(bytes)) {
-    throw new WorkbookReadError(`${name}: 不是有效的 .xlsx 或 .xls 文件（文件开头不是 zip 或 OLE 格式）`);
+    throw new WorkbookReadError(`${name}: 不是有效的 .xlsx 或 .xls 文件（文件内容既不是 .xlsx 的压缩包格式，也不是 .xls 的复合文档格式）`);
   }
   try {
     const pkg = XlsxPackage.open(bytes, name, limitsWith(opts.limits));

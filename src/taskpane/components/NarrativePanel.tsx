@@ -89,7 +89,6 @@ function MissingList({ missing, onFillSupplement }: { missing: string[]; onFillS
     <MessageBar intent="warning" layout="multiline" data-testid="narrative-missing">
       <MessageBarBody>
         <MessageBarTitle>{missing.length} 项信息缺失，相关句子需要您补充</MessageBarTitle>
-        <div>文中以黄色【待补充：…】标出，补全后再发布。</div>
         <Button appearance="transparent" size="small" className={s.inlineToggle} aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
           {open ? '收起' : '查看'}
         </Button>
@@ -99,7 +98,7 @@ function MissingList({ missing, onFillSupplement }: { missing: string[]; onFillS
           </Link>
         ) : null}
         {open ? (
-          <ul className={s.limitList} id={id}>
+          <ul className={s.limitList} id={id} aria-label="缺失的信息（文中以黄色【待补充：…】标出，补全后再发布）">
             {missing.map((m) => (
               <li key={m}>{missingLabel(m)}</li>
             ))}
