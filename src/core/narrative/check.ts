@@ -17,7 +17,7 @@ export function checkNarrative(text: string, detection: Detection): Finding[] {
   const ctx: RuleContext = { facts, alternativeBases: alternativeBases(facts) };
   const out: Finding[] = [];
   for (const c of claims) for (const rule of NARRATIVE_RULES) out.push(...rule(c, ctx));
-  const tctx: TextContext = { facts, lines: text.split(/\r\n|\r|\n/), described };
+  const tctx: TextContext = { facts, lines: text.split(/\r\n|\r|\n/), described, claims };
   for (const rule of TEXT_RULES) out.push(...rule(tctx));
   const seen = new Set<string>();
   return out

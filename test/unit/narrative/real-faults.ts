@@ -24,6 +24,7 @@ export const REAL_FAULTS: Record<'shengtai' | 'yichuan', KnownFault[]> = {
     { line: 22, rule: 'narrative.unit', severity: 'warning', why: '"支出决算为4.19。": 其他市场监督管理事务 4.19 without 万元' },
     { line: 26, rule: 'narrative.name', severity: 'error', why: '"文化体育与传媒支出（类）": 207 is 文化旅游体育与传媒支出 since 2019, as the report\'s own 收入支出决算总表 and 支出决算表 print it' },
     { line: 57, rule: 'narrative.change', severity: 'error', why: '公务用车购置及运行维护费 19.56, 减少 3.59 → 上年 23.15; 3.59 ÷ 23.15 = 15.508% → 15.51%, the text says 15.31% (the rate of the 三公 total, 3.59 ÷ 23.45)' },
+    { line: 57, rule: 'narrative.change-sum', severity: 'warning', why: '三公 减少 3.59, yet its parts: 公务用车 减少 3.59 + 公务接待 增加 0.30 = 减少 3.29 (0.30 apart, beyond the ±0.06 of the printed figures); 因公出国 is not mentioned (0.00 this year), so the parts cannot add up unless it fell by 0.30 — a warning, not provable without its prior' },
     { line: 57, rule: 'narrative.zero-base', severity: 'error', why: '公务接待费 0.30, 增加 0.30 → 上年 0; a growth rate from 0 does not exist, yet the text says 增长 100%' },
     { line: 64, rule: 'narrative.unit', severity: 'warning', why: '"国内公务接待支出 0.3 万": the unit 万元 is cut to 万' },
     { line: 67, rule: 'narrative.amount', severity: 'error', why: '2219899 其他住房保障支出 is 105.00 in 支出决算表, 收入决算表 and the 政府性基金 table (and the line before says 105.00); the text says 135.00 twice' },

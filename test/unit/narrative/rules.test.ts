@@ -67,6 +67,16 @@ const RULES: Record<string, { valid: Case[]; invalid: (Case & { severity: 'error
       { text: '与上年相比，收、支总计各减少150.60万元，下降14.89%，主要原因是项目减少。', severity: 'error' },
     ],
   },
+  'narrative.change-sum': {
+    valid: [
+      { text: '“三公”经费财政拨款支出决算数比2022年度减少0.50万元，其中：公务用车购置及运行维护费减少0.70万元；公务接待费增加0.20万元。', d: noPrior },
+      { text: '“三公”经费财政拨款支出决算数比2022年度减少0.50万元，其中：因公出国（境）费与上年持平；公务用车购置及运行维护费减少0.71万元；公务接待费增加0.20万元。', d: noPrior },
+    ],
+    invalid: [
+      { text: '“三公”经费财政拨款支出决算数比2022年度减少3.59万元，其中：因公出国（境）费与上年持平；公务用车购置及运行维护费减少3.59万元；公务接待费增加0.30万元。', d: noPrior, severity: 'error' },
+      { text: '“三公”经费财政拨款支出决算数比2022年度减少3.59万元，其中：公务用车购置及运行维护费减少3.59万元；公务接待费增加0.30万元。', d: noPrior, severity: 'warning' },
+    ],
+  },
   'narrative.contradiction': {
     valid: [{ text: '公务接待费支出决算1.16万元，与2022年持平。', d: noPrior }],
     invalid: [{ text: '公务接待费支出决算减少为1.16万元，与2022年持平。', d: noPrior, severity: 'error' }],

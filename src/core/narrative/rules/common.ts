@@ -54,6 +54,8 @@ export interface TextContext {
   facts: NarrativeFacts;
   lines: string[];
   described: Set<string>;
+  /** Every claim the reader took from the text, for rules that weigh several claims together. */
+  claims: Claim[];
 }
 
 /** A rule on the words themselves (placeholders, remnants, years …), run once over all lines. */

@@ -3,6 +3,7 @@
 import type { NarrativeRule, TextRule } from './common';
 import { amountRule } from './amount';
 import { changeRule } from './change';
+import { changeSumRule } from './change-sum';
 import { completionRule } from './completion';
 import { contradictionRule } from './contradiction';
 import { coverageRule } from './coverage';
@@ -17,5 +18,5 @@ import { unitRule } from './unit';
 import { yearRule } from './year';
 
 export const NARRATIVE_RULES: NarrativeRule[] = [amountRule, unitRule, shareRule, completionRule, directionRule, changeRule, contradictionRule, nameRule, nestingRule, levelRule];
-export const TEXT_RULES: TextRule[] = [placeholderRule, remnantRule, repeatRule, yearRule, reasonRule, coverageRule];
+export const TEXT_RULES: TextRule[] = [placeholderRule, remnantRule, repeatRule, yearRule, reasonRule, coverageRule, changeSumRule];
 export type { Claim, NarrativeRule, RuleContext, Stated, TextContext, TextRule } from './common';
