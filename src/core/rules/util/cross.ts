@@ -1,16 +1,13 @@
-// Cross-table comparisons (表间): one figure against another figure (or a sum of figures)
-// that report the same quantity, possibly in another table and another unit.
+// Cross-table comparisons (表间) as relations: one figure against another figure (or a sum of
+// figures) reporting the same quantity, possibly in another table and another unit. Which side is
+// wrong is left to the diagnosis, which weighs every relation each figure takes part in.
 import type { CellRef } from '../../address';
 import { refText } from '../../address';
-import { fmt } from '../../numbers';
 import type { Severity } from '../../findings';
 import type { Figure, Table } from '../../tables/types';
-import type { RuleFinding } from '../types';
-import { amountIn, convert, scaleOf } from './figures';
-import { evaluatedEquations } from './table-equations';
-import { findingAt, roundingNote } from './report';
-import { EPS, compareAtPrecision, verdictOf } from './tolerance';
-import type { Verdict } from './tolerance';
+import type { Relation } from '../../diagnosis/relation';
+import { linear } from '../../diagnosis/linear';
+import { convert, scaleOf } from './figures';
 
 export interface Side {
   table: Table;
@@ -18,9 +15,9 @@ export interface Side {
 }
 
 export interface CompareSpec {
-  /** The figure the finding is placed on. */
+  /** The figure the relation is reported on when no cell can be blamed. */
   primary: Side;
-  /** What it should equal: one figure or the sum of several. */
+  /** What it should equal: one figure or the sum of several (none: zero). */
   others: Side[];
   /** Name of the primary quantity: '收入支出决算总表「一般公共预算财政拨款收入」'. */
   what: string;
@@ -34,90 +31,44 @@ export interface CompareSpec {
   related?: (CellRef | null | undefined)[];
 }
 
-export interface CompareResult {
-  /** 'explained': the other side is a total that its own table already shows wrong, and with the
-   * value its items imply the comparison holds: the finding belongs to that table, not here. */
-  verdict: Verdict | 'explained';
-  expected: number;
-  actual: number;
-  tolerance: number;
-}
+const OPS = { equal: '=', atLeast: '>=', atMost: '<=' } as const;
 
-/** Compare; null when a figure is missing or unreadable (reported elsewhere). */
-export function compareSides(spec: CompareSpec): CompareResult | null {
+/** The comparison as a relation in the primary table's unit; null when a figure is missing. */
+export function compare(spec: CompareSpec): Relation | null {
   const p = spec.primary;
-  if (!p.fig || p.fig.value === null) return null;
-  const unit = scaleOf(p.table).unit;
-  const a = amountIn(p.table, p.fig, unit);
-  if (!a) return null;
-  let expected = 0;
-  let tolerance = a.half;
+  if (!p.fig || spec.others.some((o) => !o.fig)) return null;
+  const s = scaleOf(p.table);
+  let tolerance = s.half;
+  let coarse = s.decimals;
   let mixed = false;
-  let coarse = a.decimals;
-  for (const o of spec.others) {
-    if (!o.fig) return null;
-    const b = amountIn(o.table, o.fig, unit);
-    if (!b) return null;
-    expected += b.value;
-    tolerance += b.half;
-    if (scaleOf(o.table).unit !== unit) mixed = true;
-    coarse = Math.min(coarse, b.decimals);
-  }
-  expected = Number(expected.toFixed(8));
-  const actual = a.value;
-  const diff = actual - expected;
-  let verdict: Verdict;
-  if (spec.mode === 'atLeast' && diff >= -EPS) verdict = 'equal';
-  else if (spec.mode === 'atMost' && diff <= EPS) verdict = 'equal';
-  else verdict = mixed ? compareAtPrecision(actual, expected, tolerance, Math.max(0, coarse)) : verdictOf(diff, tolerance);
-  if (verdict === 'mismatch') {
-    // Substitute the implied value for any other-side figure that is a broken total.
-    let alt = 0;
-    let changed = false;
-    for (const o of spec.others) {
-      const implied = brokenTotalExpected(o.table, o.fig as Figure);
-      const v = implied ?? (o.fig as Figure).value ?? 0;
-      if (implied !== null) changed = true;
-      alt += convert(v, scaleOf(o.table).unit, unit);
-    }
-    if (changed) {
-      const d = actual - alt;
-      const ok = spec.mode === 'atLeast' ? d >= -tolerance - EPS : spec.mode === 'atMost' ? d <= tolerance + EPS : Math.abs(d) <= tolerance + EPS;
-      if (ok) return { verdict: 'explained', expected, actual, tolerance };
-    }
-  }
-  return { verdict, expected, actual, tolerance };
-}
-
-/** When `fig` is the total of an equation its own table breaks, the value its items imply. */
-function brokenTotalExpected(table: Table, fig: Figure): number | null {
-  for (const e of evaluatedEquations(table))
-    if (e.verdict === 'mismatch' && e.total.ref.sheet === fig.ref.sheet && e.total.ref.row === fig.ref.row && e.total.ref.col === fig.ref.col) return e.expected;
-  return null;
-}
-
-/** The finding for a comparison, or null when the figures agree. */
-export function compare(spec: CompareSpec): RuleFinding | null {
-  const r = compareSides(spec);
-  if (!r || r.verdict === 'equal' || r.verdict === 'explained') return null;
-  const p = spec.primary;
-  const digits = scaleOf(p.table).decimals;
-  const related = [...spec.others.map((o) => o.fig?.ref), ...(spec.related ?? [])];
-  const diff = Math.abs(r.actual - r.expected);
-  const rel = spec.mode === 'atLeast' ? '不应小于' : spec.mode === 'atMost' ? '不应大于' : '应为';
-  let msg = `${spec.what}${rel} ${fmt(r.expected, digits)}（${spec.basis}），实为 ${fmt(r.actual, digits)}，相差 ${fmt(diff, digits)}`;
-  if (r.verdict === 'rounding') msg += roundingNote(r.tolerance, digits);
-  return findingAt(p.table, (p.fig as Figure).ref, msg, {
-    severity: r.verdict === 'rounding' ? 'info' : spec.severity,
-    related,
-    expected: r.expected,
-    actual: r.actual,
+  const others = spec.others.map((o) => {
+    const os = scaleOf(o.table);
+    tolerance += convert(os.half, os.unit, s.unit);
+    if (os.unit !== s.unit) mixed = true;
+    // Decimals meaningful in the primary unit (a whole-元 figure in 万元 has 4 decimals).
+    coarse = Math.min(coarse, os.unit === s.unit ? os.decimals : os.unit === '元' ? os.decimals + 4 : Math.max(0, os.decimals - 4));
+    return { fig: o.fig as Figure, coef: -convert(1, os.unit, s.unit), table: o.table, label: spec.others.length === 1 ? spec.basis : undefined };
   });
+  const rel = linear({
+    table: p.table,
+    terms: [{ fig: p.fig, coef: 1, table: p.table, label: spec.what }, ...others],
+    op: OPS[spec.mode ?? 'equal'],
+    tolerance,
+    decimals: s.decimals,
+    coarse: mixed ? Math.max(0, coarse) : undefined,
+    what: spec.what,
+    basis: spec.basis,
+    severity: spec.severity,
+    copy: spec.others.length === 1 && (spec.mode ?? 'equal') === 'equal' && spec.others[0].table !== p.table,
+  });
+  const extra = (spec.related ?? []).filter((r): r is CellRef => !!r);
+  if (extra.length) rel.related = extra;
+  return rel;
 }
 
-/** Collect non-null findings. */
-export function collect(list: (RuleFinding | null)[]): RuleFinding[] {
-  return list.filter((f): f is RuleFinding => f !== null);
+/** Collect non-null relations. */
+export function collect(list: (Relation | null)[]): Relation[] {
+  return list.filter((r): r is Relation => r !== null);
 }
 
 /** 'Sheet!C6' of a figure, for messages. */

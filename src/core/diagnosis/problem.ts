@@ -1,0 +1,154 @@
+// The diagnosis problem: every relation evaluated once, an index from cells to the relations they
+// take part in, and the consistency check of a candidate set of wrong cells: give those cells the
+// values their relations imply and see whether every relation then holds (Reiter's diagnosis,
+// with the consistency check done by arithmetic instead of a theorem prover).
+import { roundHalfUp } from '../numbers';
+import type { Figure } from '../tables/types';
+import { EPS } from '../rules/util/tolerance';
+import type { RelCell, Relation, RelationEval, Solution } from './relation';
+import { figKey } from './relation';
+
+export interface Problem {
+  relations: Relation[];
+  /** The evaluation on the printed values (relations that cannot be evaluated are left out). */
+  evals: Map<Relation, RelationEval>;
+  broken: Relation[];
+  /** Relations by cell key (built on first use: clean workbooks never need it). */
+  byCell(key: string): Relation[];
+  /** What is known of a cell: its figure, table, label, domain. */
+  cell(key: string): RelCell;
+}
+
+export function buildProblem(relations: Relation[]): Problem {
+  const evals = new Map<Relation, RelationEval>();
+  const broken: Relation[] = [];
+  const plain = (f: Figure) => f.value;
+  for (const r of relations) {
+    const ev = r.evaluate(plain);
+    if (!ev) continue;
+    evals.set(r, ev);
+    if (ev.verdict === 'mismatch') broken.push(r);
+  }
+  let index: Map<string, Relation[]> | null = null;
+  let cells: Map<string, RelCell> | null = null;
+  const build = () => {
+    index = new Map();
+    cells = new Map();
+    for (const r of evals.keys())
+      for (const c of r.cells) {
+        const k = figKey(c.fig);
+        const l = index.get(k);
+        if (!l) index.set(k, [r]);
+        else if (l[l.length - 1] !== r) l.push(r);
+        const known = cells.get(k);
+        // The first label wins, but a later one fills a gap, and any relation may set the domain.
+        if (!known) cells.set(k, { ...c });
+        else {
+          if (!known.label && c.label) known.label = c.label;
+          if (c.nonNegative) known.nonNegative = true;
+          if (known.decimals === undefined && c.decimals !== undefined) known.decimals = c.decimals;
+          if (!known.toCell && c.toCell) known.toCell = c.toCell;
+          if (!known.table && c.table) known.table = c.table;
+        }
+      }
+  };
+  return {
+    relations,
+    evals,
+    broken,
+    byCell(key) {
+      if (!index) build();
+      return index!.get(key) ?? [];
+    },
+    cell(key) {
+      if (!cells) build();
+      return cells!.get(key)!;
+    },
+  };
+}
+
+export interface Assignment {
+  ok: boolean;
+  /** The value chosen for each cell of the candidate set (cell key → value). */
+  values: Map<string, number>;
+  /** Relations broken under the chosen values (among those the candidate cells take part in). */
+  broken: Relation[];
+  /** Relations the candidate cells take part in. */
+  touched: Set<Relation>;
+}
+
+const keysOf = (r: Relation) => r.cells.map((c) => figKey(c.fig));
+
+/** Decimals a value of the cell is written with. */
+export function cellDecimals(p: Problem, key: string): number {
+  const c = p.cell(key);
+  if (c.decimals !== undefined) return c.decimals;
+  return p.byCell(key)[0]?.decimals ?? 2;
+}
+
+/**
+ * Give each candidate cell the value its relations imply (cells whose relations have no other
+ * unresolved candidate first), then evaluate every relation they take part in.
+ */
+export function assign(p: Problem, candidates: string[]): Assignment {
+  const values = new Map<string, number>();
+  const get = (f: Figure) => {
+    const v = values.get(figKey(f));
+    return v === undefined ? f.value : v;
+  };
+  const pending = new Set(candidates);
+  const touched = new Set<Relation>();
+  for (const k of candidates) for (const r of p.byCell(k)) touched.add(r);
+  while (pending.size > 0) {
+    // The next cell: the one with most relations whose other candidates are settled.
+    let next: string | null = null;
+    let ready: Relation[] = [];
+    for (const k of pending) {
+      const rels = p.byCell(k).filter((r) => keysOf(r).every((x) => x === k || !pending.has(x)));
+      if (next === null || rels.length > ready.length) {
+        next = k;
+        ready = rels;
+      }
+    }
+    const k = next as string;
+    pending.delete(k);
+    const v = choose(p, k, ready.map((r) => r.solve(p.cell(k).fig, get)).filter((s): s is Solution => s !== null));
+    if (v === null) return { ok: false, values, broken: [], touched };
+    values.set(k, v);
+  }
+  const broken: Relation[] = [];
+  for (const r of touched) {
+    const ev = r.evaluate(get);
+    if (ev && ev.verdict === 'mismatch') broken.push(r);
+  }
+  return { ok: true, values, broken, touched };
+}
+
+/** A value inside every solution: the most precise exact one that survives rounding, else the middle. */
+function choose(p: Problem, key: string, sols: Solution[]): number | null {
+  const c = p.cell(key);
+  if (sols.length === 0) return c.fig.value;
+  // A figure printed non-negative is not mended by a negative one (amounts below zero are rare
+  // and always a finding of their own).
+  let lo = c.nonNegative || (c.fig.value ?? 0) >= 0 ? 0 : -Infinity;
+  let hi = Infinity;
+  for (const s of sols) {
+    lo = Math.max(lo, s.lo);
+    hi = Math.min(hi, s.hi);
+  }
+  if (lo > hi + EPS) return null;
+  const d = cellDecimals(p, key);
+  const inside = (v: number) => v >= lo - EPS && v <= hi + EPS;
+  const ordered = [...sols].sort((a, b) => Number(b.exact) - Number(a.exact) || a.hi - a.lo - (b.hi - b.lo));
+  for (const s of ordered) {
+    const v = roundHalfUp(s.point, d);
+    if (inside(v)) return v;
+  }
+  if (Number.isFinite(lo) && Number.isFinite(hi)) {
+    const mid = roundHalfUp((lo + hi) / 2, d);
+    return inside(mid) ? mid : (lo + hi) / 2;
+  }
+  if (Number.isFinite(lo)) return roundHalfUp(lo, d) >= lo - EPS ? roundHalfUp(lo, d) : lo;
+  if (Number.isFinite(hi)) return roundHalfUp(hi, d) <= hi + EPS ? roundHalfUp(hi, d) : hi;
+  return c.fig.value;
+}

@@ -1,0 +1,83 @@
+// Minimal diagnoses: the smallest sets of cells that, given the values their relations imply,
+// leave no relation broken. Broken relations are the conflicts; a relation a candidate's new value
+// breaks becomes a conflict too (found on the way, as in Reiter's HS-tree). Sets are searched by
+// increasing size, so the first size that works gives every minimal diagnosis of that size.
+import type { Relation } from './relation';
+import { figKey } from './relation';
+import type { Assignment, Problem } from './problem';
+import { assign } from './problem';
+
+export interface Diagnosis {
+  cells: string[];
+  assignment: Assignment;
+}
+
+export interface SearchOptions {
+  maxSize: number;
+  /** Consistency checks allowed per component before giving up (a guard on huge conflicts). */
+  budget: number;
+}
+
+/** Groups of broken relations that share a cell: each group is diagnosed on its own. */
+export function components(broken: Relation[]): Relation[][] {
+  const parent = broken.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const owner = new Map<string, number>();
+  broken.forEach((r, i) => {
+    for (const c of r.cells) {
+      const k = figKey(c.fig);
+      const j = owner.get(k);
+      if (j === undefined) owner.set(k, i);
+      else parent[find(i)] = find(j);
+    }
+  });
+  const groups = new Map<number, Relation[]>();
+  broken.forEach((r, i) => {
+    const g = find(i);
+    const l = groups.get(g);
+    if (l) l.push(r);
+    else groups.set(g, [r]);
+  });
+  return [...groups.values()];
+}
+
+const blamable = (r: Relation) => r.cells.filter((c) => c.fig.value !== null).map((c) => figKey(c.fig));
+
+/** Every minimal diagnosis of a component, of the smallest size that has one (none up to maxSize: []). */
+export function minimalDiagnoses(p: Problem, broken: Relation[], opts: SearchOptions, minSize = 1): Diagnosis[] {
+  let budget = opts.budget;
+  for (let size = minSize; size <= opts.maxSize; size++) {
+    const found = new Map<string, Diagnosis>();
+    const seen = new Set<string>();
+    const visit = (cells: string[]): void => {
+      if (budget <= 0) return;
+      const id = [...cells].sort().join('|');
+      if (seen.has(id)) return;
+      seen.add(id);
+      let unhit = broken;
+      if (cells.length > 0) {
+        budget--;
+        const a = assign(p, cells);
+        if (!a.ok) return;
+        unhit = [...broken.filter((r) => !a.touched.has(r)), ...a.broken];
+        if (unhit.length === 0) {
+          found.set(id, { cells: [...cells].sort(), assignment: a });
+          return;
+        }
+      }
+      if (cells.length >= size) return;
+      // Branch on the conflict with the fewest cells not yet chosen.
+      let pick: string[] | null = null;
+      for (const r of unhit) {
+        const ks = blamable(r).filter((k) => !cells.includes(k));
+        if (ks.length === 0) return; // a conflict no further cell can meet
+        if (!pick || ks.length < pick.length) pick = ks;
+      }
+      for (const k of new Set(pick ?? [])) visit([...cells, k]);
+    };
+    visit([]);
+    if (found.size > 0) return [...found.values()];
+    if (budget <= 0) return [];
+  }
+  return [];
+}
