@@ -18,7 +18,12 @@ export interface Fold {
   cells: Set<string>;
   rules: RegExp;
   into: DiagnosisFinding;
+  /** Also fold findings that name one of the cells among their related cells. */
+  viaRelated?: boolean;
 }
+
+/** Findings of other rules that follow from a wrong score or weight (扣分 without reason, 满分 below target, blank). */
+const FOLLOWERS = /^scorecard\.(deviation-reason|target-met|required-fields)$/;
 
 export interface DiagnosisOutput {
   findings: DiagnosisFinding[];
@@ -58,12 +63,14 @@ export function diagnose(ctx: RuleContext, relations: Relation[], severityOf: Se
         if (rels.length === 0) rels = [...d.assignment.touched].filter((r) => r.cells.some((c) => figKey(c.fig) === k));
         const f = culpritFinding(p, k, d.assignment.values.get(k) as number, rels, severityOf);
         findings.push(f);
-        folds.push({ cells: new Set([k]), rules: /^scorecard\.required-fields$/, into: f });
+        folds.push({ cells: new Set([k]), rules: FOLLOWERS, into: f, viaRelated: true });
       }
       return true;
     }
     if (best[0].cells.length === 1) {
-      findings.push(ambiguousFinding(p, group, best.map((d) => d.cells[0]), severityOf));
+      const f = ambiguousFinding(p, group, best.map((d) => d.cells[0]), severityOf);
+      findings.push(f);
+      folds.push({ cells: new Set(best.map((d) => d.cells[0])), rules: FOLLOWERS, into: f, viaRelated: true });
       return true;
     }
     return false;
@@ -114,7 +121,7 @@ function tieBreak(p: Problem, ds: Diagnosis[], group: Relation[]): Diagnosis[] {
       const c = p.cell(k);
       const v = d.assignment.values.get(k) ?? 0;
       if ((c.fig.value ?? 0) === 0 && v !== 0 && group.some((r) => refKey(r.anchor) === k)) emptyTotal++;
-      if (c.fig.form === 'blank' && c.table && SCORECARDS.has(c.table.kind)) blankScore++;
+      if (c.fig.form === 'blank' && c.table && SCORECARDS.has(c.table.kind) && /得分/.test(c.label ?? '')) blankScore++;
     }
     for (const r of d.assignment.touched) if (r.copy && r.evaluate(get)?.verdict === 'equal') copies++;
     return [emptyTotal, blankScore, copies];

@@ -43,41 +43,102 @@ export interface LinearSpec {
 const OP_WORD = { '=': '应为', '>=': '不应小于', '<=': '不应大于' } as const;
 const OP_SIGN = { '=': '＝', '>=': '≥', '<=': '≤' } as const;
 
-/** Build a linear relation (the engine fills `rule`). */
-export function linear(spec: LinearSpec): Relation {
-  const op = spec.op ?? '=';
-  const constant = spec.constant ?? 0;
-  const anchored = spec.anchorTerm !== false && spec.terms.length > 0;
-  const a0 = anchored ? spec.terms[0].coef : 1;
-  const evaluate = (get: ValueOf): RelationEval | null => {
+/** Cut binary noise below 10⁻⁸ (cents-level figures), without the cost of toFixed. */
+const clean = (v: number) => Math.round(v * 1e8) / 1e8;
+
+// A class reading its spec in place, not closures: a large workbook declares tens of thousands.
+class Linear implements Relation {
+  rule = '';
+  severity?: Severity;
+  related?: CellRef[];
+  quietRounding?: boolean;
+  private readonly spec: LinearSpec;
+  private readonly op: '=' | '>=' | '<=';
+  private readonly constant: number;
+  private readonly anchored: boolean;
+
+  constructor(spec: LinearSpec) {
+    this.spec = spec;
+    this.op = spec.op ?? '=';
+    this.constant = spec.constant ?? 0;
+    this.anchored = spec.anchorTerm !== false && spec.terms.length > 0;
+    this.severity = spec.severity;
+    this.quietRounding = spec.quietRounding;
+  }
+
+  get table(): Table | null {
+    return this.spec.table;
+  }
+  get anchor(): CellRef {
+    return this.spec.anchor ?? this.spec.terms[0].fig.ref;
+  }
+  get cells(): LinearTerm[] {
+    return this.spec.terms;
+  }
+  get decimals(): number {
+    return this.spec.decimals;
+  }
+  get copy(): boolean | undefined {
+    return this.spec.copy;
+  }
+  get ownFix() {
+    return this.spec.ownFix;
+  }
+  get formulaFor() {
+    return this.spec.formulaFor;
+  }
+
+  get statement(): string {
+    return `${this.spec.what}${OP_SIGN[this.op]}${this.spec.basis}`;
+  }
+
+  quick(get: ValueOf): Verdict | null {
+    if (this.spec.coarse !== undefined) return this.evaluate(get)?.verdict ?? null;
     let lhs = 0;
-    for (const t of spec.terms) {
-      const v = get(t.fig);
+    const terms = this.spec.terms;
+    for (let i = 0; i < terms.length; i++) {
+      const v = get(terms[i].fig);
       if (v === null) return null;
-      lhs += t.coef * v;
+      lhs += terms[i].coef * v;
     }
-    const r = Number((lhs - constant).toFixed(9));
+    const r = clean(lhs - this.constant);
+    if (this.op === '>=' && r >= -EPS) return 'equal';
+    if (this.op === '<=' && r <= EPS) return 'equal';
+    return verdictOf(r, this.spec.tolerance);
+  }
+
+  evaluate(get: ValueOf): RelationEval | null {
+    let lhs = 0;
+    const terms = this.spec.terms;
+    for (let i = 0; i < terms.length; i++) {
+      const v = get(terms[i].fig);
+      if (v === null) return null;
+      lhs += terms[i].coef * v;
+    }
+    const r = clean(lhs - this.constant);
     let actual: number;
     let expected: number;
-    if (anchored) {
-      actual = get(spec.terms[0].fig) as number;
-      expected = Number((actual - r / a0).toFixed(8));
+    if (this.anchored) {
+      actual = get(terms[0].fig) as number;
+      expected = clean(actual - r / terms[0].coef);
     } else {
-      actual = Number(lhs.toFixed(8));
-      expected = constant;
+      actual = clean(lhs);
+      expected = this.constant;
     }
+    const op = this.op;
     let verdict: Verdict;
     if (op === '>=' && r >= -EPS) verdict = 'equal';
     else if (op === '<=' && r <= EPS) verdict = 'equal';
-    else if (op === '=' && spec.coarse !== undefined && roundHalfUp(actual, spec.coarse) === roundHalfUp(expected, spec.coarse)) verdict = 'equal';
-    else verdict = verdictOf(r, spec.tolerance);
-    return { verdict, expected, actual, tolerance: spec.tolerance };
-  };
-  const solve = (fig: Figure, get: ValueOf): Solution | null => {
+    else if (op === '=' && this.spec.coarse !== undefined && roundHalfUp(actual, this.spec.coarse) === roundHalfUp(expected, this.spec.coarse)) verdict = 'equal';
+    else verdict = verdictOf(r, this.spec.tolerance);
+    return { verdict, expected, actual, tolerance: this.spec.tolerance };
+  }
+
+  solve(fig: Figure, get: ValueOf): Solution | null {
     const k = figKey(fig);
     let a = 0;
     let rest = 0;
-    for (const t of spec.terms) {
+    for (const t of this.cells) {
       if (figKey(t.fig) === k) {
         a += t.coef;
         continue;
@@ -87,35 +148,24 @@ export function linear(spec: LinearSpec): Relation {
       rest += t.coef * v;
     }
     if (Math.abs(a) < 1e-12) return null;
-    const point = Number(((constant - rest) / a).toFixed(8));
-    const w = (spec.tolerance + EPS) / Math.abs(a);
-    if (op === '=') return { lo: point - w, hi: point + w, point, exact: true };
+    const point = clean((this.constant - rest) / a);
+    const w = (this.spec.tolerance + EPS) / Math.abs(a);
+    if (this.op === '=') return { lo: point - w, hi: point + w, point, exact: true };
     // a·x + rest ≥ constant − tol  (or ≤ constant + tol)
-    const lower = (op === '>=') === a > 0;
+    const lower = (this.op === '>=') === a > 0;
     return lower ? { lo: point - w, hi: Infinity, point, exact: false } : { lo: -Infinity, hi: point + w, point, exact: false };
-  };
-  const message =
-    spec.message ??
-    ((ev: RelationEval) => {
-      const d = spec.decimals;
-      let m = `${spec.what}${OP_WORD[op]} ${fmt(ev.expected, d)}（${spec.basis}），实为 ${fmt(ev.actual, d)}，相差 ${fmt(Math.abs(ev.actual - ev.expected), d)}`;
-      if (ev.verdict === 'rounding') m += roundingNote(ev.tolerance, d);
-      return m;
-    });
-  return {
-    rule: '',
-    severity: spec.severity,
-    table: spec.table,
-    anchor: spec.anchor ?? spec.terms[0].fig.ref,
-    cells: spec.terms,
-    statement: `${spec.what}${OP_SIGN[op]}${spec.basis}`,
-    decimals: spec.decimals,
-    evaluate,
-    solve,
-    message,
-    ownFix: spec.ownFix,
-    formulaFor: spec.formulaFor,
-    copy: spec.copy,
-    quietRounding: spec.quietRounding,
-  };
+  }
+
+  message(ev: RelationEval): string {
+    if (this.spec.message) return this.spec.message(ev);
+    const d = this.decimals;
+    let m = `${this.spec.what}${OP_WORD[this.op]} ${fmt(ev.expected, d)}（${this.spec.basis}），实为 ${fmt(ev.actual, d)}，相差 ${fmt(Math.abs(ev.actual - ev.expected), d)}`;
+    if (ev.verdict === 'rounding') m += roundingNote(ev.tolerance, d);
+    return m;
+  }
+}
+
+/** Build a linear relation (the engine fills `rule`). */
+export function linear(spec: LinearSpec): Relation {
+  return new Linear(spec);
 }

@@ -33,6 +33,11 @@ export function cellLabel(p: Problem, key: string): string {
   return `${tableTitle(c.table)} ${base}`;
 }
 
+/** 'C9' on the anchor's sheet, 'Sheet!C9' elsewhere. */
+function cellName(ref: CellRef, sheet: string): string {
+  return (ref.sheet === sheet ? '' : `${ref.sheet}!`) + a1(ref.row, ref.col);
+}
+
 const REL = { '=': '≠', lt: '<', gt: '>' };
 
 /** '合计「本年支出合计」＝各类之和（878.77 ≠ 877.77）'. */
@@ -85,14 +90,14 @@ export function culpritFinding(p: Problem, key: string, value: number, rels: Rel
 export function ambiguousFinding(p: Problem, rels: Relation[], candidates: string[], severityOf: SeverityOf): DiagnosisFinding {
   const main = rels[0];
   const ev = p.evals.get(main) as RelationEval;
-  const labels = candidates.map((k) => `${cellLabel(p, k)}（${relatedText([p.cell(k).fig.ref], main.anchor.sheet)[0]}）`);
+  const labels = candidates.map((k) => `${cellLabel(p, k)}（${cellName(p.cell(k).fig.ref, main.anchor.sheet)}）`);
   const what = rels.length > 1 ? `；另有 ${rels.length - 1} 处因同一数不符：${rels.slice(1).map((r) => brokenText(r, p.evals.get(r) as RelationEval)).join('；')}` : '';
   const message = `${main.message(ev)}${what}。无法确定是哪一格有误：${labels.join('、')}中任一格改正均可使${rels.length > 1 ? '各处' : '此处'}相符，请核对原始数据后修改`;
   return {
     ...findingAt(main.table, main.anchor, message, { related: relatedOf(rels, []), expected: ev.expected, actual: ev.actual }),
     rule: main.rule,
     severity: maxSeverity(rels, severityOf),
-    candidates: relatedText(candidates.map((k) => p.cell(k).fig.ref), main.anchor.sheet),
+    candidates: candidates.map((k) => cellName(p.cell(k).fig.ref, main.anchor.sheet)),
     breaks: rels.map((r) => ({ rule: r.rule, text: brokenText(r, p.evals.get(r) as RelationEval) })),
   };
 }

@@ -62,6 +62,8 @@ export interface Relation {
   /** Decimals the anchor's figures print with. */
   decimals: number;
   evaluate(get: ValueOf): RelationEval | null;
+  /** The verdict alone, without allocating (most relations hold: the clean pass uses this). */
+  quick?(get: ValueOf): Verdict | null;
   /** Values of `fig` (the other cells as `get` gives them) for which the relation holds; null: none known. */
   solve(fig: Figure, get: ValueOf): Solution | null;
   /** The finding for this relation reported on its own (no diagnosis): today's message. */

@@ -93,17 +93,26 @@ function diagnosed(rules: Rule[], ctx: RuleContext, c: Collected): Finding[] {
 /** Drop findings of other rules that a diagnosis finding accounts for, naming them in it. */
 function fold(direct: Finding[], folds: Fold[], complete: Finding[], raw: DiagnosisFinding[]): Finding[] {
   if (folds.length === 0) return direct;
+  const keyOf = (sheet: string, cell: string) => {
+    const [s, c] = cell.includes('!') ? [cell.slice(0, cell.lastIndexOf('!')).replace(/^'|'$/g, ''), cell.slice(cell.lastIndexOf('!') + 1)] : [sheet, cell];
+    const p = parseA1(c);
+    return p ? `${s}!${p.row},${p.col}` : '';
+  };
   return direct.filter((f) => {
     if (!f.sheet || !f.cell) return true;
-    const p = parseA1(f.cell);
-    if (!p) return true;
-    const k = `${f.sheet}!${p.row},${p.col}`;
-    const hit = folds.find((x) => x.cells.has(k) && x.rules.test(f.rule));
+    const k = keyOf(f.sheet, f.cell);
+    const rel = f.related.map((r) => keyOf(f.sheet as string, r));
+    const hit = folds.find((x) => x.rules.test(f.rule) && (x.cells.has(k) || (x.viaRelated && rel.some((r) => x.cells.has(r)))));
     if (!hit) return true;
     const into = complete[raw.indexOf(hit.into)];
     into.breaks = [...(into.breaks ?? []), { rule: f.rule, text: f.message }];
     return false;
   });
+}
+
+/** Every relation the rules declare for a workbook (what the diagnosis reasons over). */
+export function relationsOf(wb: WorkbookSnapshot, detection: Detection, rules: Rule[] = RULES): Relation[] {
+  return collect(rules, makeContext(wb, detection)).relations;
 }
 
 /** Run one rule on its own (its relations diagnosed among themselves), turning an exception into one info finding. */

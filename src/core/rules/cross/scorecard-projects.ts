@@ -18,10 +18,16 @@ interface Pairing {
   match: { item: TripleRow; score: number; second: number } | null;
 }
 
+// Matching names is the costly part: once per detection for both halves of the rule.
+const cache = new WeakMap<object, Pairing[]>();
+
 function pairings(ctx: RuleContext): Pairing[] {
-  const pb = ctx.table('perf-basic-data');
-  if (!pb || pb.projects.length === 0) return [];
+  const hit = cache.get(ctx.detection);
+  if (hit) return hit;
   const out: Pairing[] = [];
+  cache.set(ctx.detection, out);
+  const pb = ctx.table('perf-basic-data');
+  if (!pb || pb.projects.length === 0) return out;
   for (const sc of scorecards(ctx, 'perf-project-scorecard')) {
     const fig = executedFigure(sc);
     if (!fig || fig.value === null || !sc.name.trim()) continue;

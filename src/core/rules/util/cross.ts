@@ -7,6 +7,7 @@ import type { Severity } from '../../findings';
 import type { Figure, Table } from '../../tables/types';
 import type { Relation } from '../../diagnosis/relation';
 import { linear } from '../../diagnosis/linear';
+import type { LinearTerm } from '../../diagnosis/linear';
 import { convert, scaleOf } from './figures';
 
 export interface Side {
@@ -36,33 +37,43 @@ const OPS = { equal: '=', atLeast: '>=', atMost: '<=' } as const;
 /** The comparison as a relation in the primary table's unit; null when a figure is missing. */
 export function compare(spec: CompareSpec): Relation | null {
   const p = spec.primary;
-  if (!p.fig || spec.others.some((o) => !o.fig)) return null;
+  if (!p.fig) return null;
   const s = scaleOf(p.table);
+  const mode = spec.mode ?? 'equal';
   let tolerance = s.half;
   let coarse = s.decimals;
   let mixed = false;
-  const others = spec.others.map((o) => {
+  const terms: LinearTerm[] = [{ fig: p.fig, coef: 1, table: p.table, label: spec.what }];
+  for (const o of spec.others) {
+    if (!o.fig) return null;
     const os = scaleOf(o.table);
-    tolerance += convert(os.half, os.unit, s.unit);
-    if (os.unit !== s.unit) mixed = true;
-    // Decimals meaningful in the primary unit (a whole-元 figure in 万元 has 4 decimals).
-    coarse = Math.min(coarse, os.unit === s.unit ? os.decimals : os.unit === '元' ? os.decimals + 4 : Math.max(0, os.decimals - 4));
-    return { fig: o.fig as Figure, coef: -convert(1, os.unit, s.unit), table: o.table, label: spec.others.length === 1 ? spec.basis : undefined };
-  });
+    if (os.unit !== s.unit) {
+      mixed = true;
+      tolerance += convert(os.half, os.unit, s.unit);
+      // Decimals meaningful in the primary unit (a whole-元 figure in 万元 has 4 decimals).
+      coarse = Math.min(coarse, os.unit === '元' ? os.decimals + 4 : Math.max(0, os.decimals - 4));
+    } else {
+      tolerance += os.half;
+      coarse = Math.min(coarse, os.decimals);
+    }
+    terms.push({ fig: o.fig, coef: -convert(1, os.unit, s.unit), table: o.table, label: spec.others.length === 1 ? spec.basis : undefined });
+  }
   const rel = linear({
     table: p.table,
-    terms: [{ fig: p.fig, coef: 1, table: p.table, label: spec.what }, ...others],
-    op: OPS[spec.mode ?? 'equal'],
+    terms,
+    op: OPS[mode],
     tolerance,
     decimals: s.decimals,
     coarse: mixed ? Math.max(0, coarse) : undefined,
     what: spec.what,
     basis: spec.basis,
     severity: spec.severity,
-    copy: spec.others.length === 1 && (spec.mode ?? 'equal') === 'equal' && spec.others[0].table !== p.table,
+    copy: spec.others.length === 1 && mode === 'equal' && spec.others[0].table !== p.table,
   });
-  const extra = (spec.related ?? []).filter((r): r is CellRef => !!r);
-  if (extra.length) rel.related = extra;
+  if (spec.related) {
+    const extra = spec.related.filter((r): r is CellRef => !!r);
+    if (extra.length) rel.related = extra;
+  }
   return rel;
 }
 

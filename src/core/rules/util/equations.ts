@@ -1,16 +1,23 @@
 // Intra-table equations (total = Σ signed items) as relations for the diagnosis. A total of n items
 // holds within (n+1) half-intervals (SPEC §2); which cell is wrong is decided across all relations
 // of the workbook (src/core/diagnosis), not here.
-import type { Figure, Table } from '../../tables/types';
-import type { Relation } from '../../diagnosis/relation';
-import { linear } from '../../diagnosis/linear';
+import type { CodedRow, Figure, Table } from '../../tables/types';
+import { SumRelation } from '../../diagnosis/sum';
 import { scaleOf } from './figures';
 import { sumTolerance } from './tolerance';
+
+/** A name, or how to make it: most equations hold and their names are never shown. */
+export type Text = string | (() => string);
+
+export const text = (t: Text): string => (typeof t === 'string' ? t : t());
 
 export interface Term {
   fig: Figure;
   sign: 1 | -1;
-  label?: string;
+  label?: Text;
+  /** A coded table's row and column key: named by the equation's `name` when shown. */
+  row?: CodedRow;
+  key?: string;
 }
 
 export interface Equation {
@@ -22,22 +29,17 @@ export interface Equation {
   total: Figure;
   terms: Term[];
   /** The total as named in messages: '合计「项目支出」'. */
-  what: string;
+  what: Text;
   /** How the expected value is formed: '各类之和'. */
   basis: string;
+  /** Names a term by its row and key (coded tables), when the term carries no label. */
+  name?: (row: CodedRow, key: string) => string;
 }
 
 /** The relation an equation asserts: total − Σ sign·item = 0 within the rounding tolerance. */
-export function equationRelation(eq: Equation): Relation {
-  const { half, decimals } = scaleOf(eq.table);
-  const rel = linear({
-    table: eq.table,
-    terms: [{ fig: eq.total, coef: 1, table: eq.table, label: eq.what }, ...eq.terms.map((t) => ({ fig: t.fig, coef: -t.sign, table: eq.table, label: t.label }))],
-    tolerance: sumTolerance(eq.terms.length, half),
-    decimals,
-    what: eq.what,
-    basis: eq.basis,
-  });
-  if (eq.terms.every((t) => t.sign === 1)) rel.sum = { total: eq.total, items: eq.terms.map((t) => t.fig) };
-  return rel;
+export class EquationRelation extends SumRelation {
+  constructor(readonly eq: Equation) {
+    const { half, decimals } = scaleOf(eq.table);
+    super(eq, sumTolerance(eq.terms.length, half), decimals);
+  }
 }

@@ -2,11 +2,10 @@
 import type { Table, TableKind } from '../../tables/types';
 import type { Relation } from '../../diagnosis/relation';
 import type { RuleContext } from '../types';
-import { equationRelation } from './equations';
 import { tableEquations } from './table-equations';
 
 export function groupRelations(ctx: RuleContext, kinds: TableKind[], group: string): Relation[] {
   const out: Relation[] = [];
-  for (const kind of kinds) for (const t of ctx.tablesOf(kind) as Table[]) for (const e of tableEquations(t)) if (e.group === group) out.push(equationRelation(e));
+  for (const kind of kinds) for (const t of ctx.tablesOf(kind) as Table[]) for (const e of tableEquations(t)) if (e.eq.group === group) out.push(e);
   return out;
 }

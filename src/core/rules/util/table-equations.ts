@@ -1,13 +1,14 @@
 // The intra-table equations of each table kind (SPEC §4 表内), built once per table.
 import type { CodedRow, CodedTable, EconomicEntry, Figure, FundKey, FundRow, Table, ThreePublicFigures, TripleRow } from '../../tables/types';
-import type { Equation, Term } from './equations';
+import type { Equation, Term, Text } from './equations';
+import { EquationRelation } from './equations';
 
-const cache = new WeakMap<Table, Equation[]>();
+const cache = new WeakMap<Table, EquationRelation[]>();
 
-/** Every equation of a table (built once per table). */
-export function tableEquations(table: Table): Equation[] {
+/** Every equation of a table as a relation (built once per table; each belongs to one rule's group). */
+export function tableEquations(table: Table): EquationRelation[] {
   let hit = cache.get(table);
-  if (!hit) cache.set(table, (hit = buildEquations(table)));
+  if (!hit) cache.set(table, (hit = buildEquations(table).map((e) => new EquationRelation(e))));
   return hit;
 }
 
@@ -36,8 +37,8 @@ function buildEquations(table: Table): Equation[] {
   return [];
 }
 
-const plus = (fig: Figure, label?: string): Term => ({ fig, sign: 1, label });
-const minus = (fig: Figure, label?: string): Term => ({ fig, sign: -1, label });
+const plus = (fig: Figure, label?: Text): Term => ({ fig, sign: 1, label });
+const minus = (fig: Figure, label?: Text): Term => ({ fig, sign: -1, label });
 const present = <T>(x: T | null | undefined): x is T => x !== null && x !== undefined;
 const trimLabel = (s: string) => s.replace(/[\s\u3000]+/g, '');
 
@@ -156,12 +157,13 @@ function codedEquations(table: CodedTable): Equation[] {
     if (!c || c.col !== f.ref.col) colNames.set(k, (c = { col: f.ref.col, name: columnHeader(table, f.ref.col, fallback) }));
     return rl + '「' + c.name + '」';
   };
+  const cell = (r: CodedRow, k: string): Term => ({ fig: r.values[k], sign: 1, row: r, key: k });
   const tops = topLevelRows(table);
   const allClasses = tops.every((r) => r.level === 'class');
   for (const k of keys) {
     if (table.total?.values[k] && tops.length > 0) {
       if (tops.every((r) => r.values[k]))
-        out.push({ table, group: 'coded-total', orient: 'col', total: table.total.values[k], terms: tops.map((r) => plus(r.values[k], head(r, k))), what: head(table.total, k), basis: allClasses ? '各类之和' : '各科目之和' });
+        out.push({ table, group: 'coded-total', orient: 'col', total: table.total.values[k], terms: tops.map((r) => cell(r, k)), what: () => head(table.total!, k), basis: allClasses ? '各类之和' : '各科目之和', name: head });
     }
     for (const r of table.items) {
       if (r.level !== 'class' && r.level !== 'section') continue;
@@ -169,26 +171,30 @@ function codedEquations(table: CodedTable): Equation[] {
       if (kids.length === 0 || !r.values[k]) continue;
       if (!kids.every((c) => c.values[k])) continue;
       const basis = kids[0].level === 'section' ? '所属各款之和' : '所属各项之和';
-      out.push({ table, group: 'coded-hierarchy', orient: 'col', total: r.values[k], terms: kids.map((c) => plus(c.values[k], head(c, k))), what: head(r, k), basis });
+      out.push({ table, group: 'coded-hierarchy', orient: 'col', total: r.values[k], terms: kids.map((c) => cell(c, k)), what: () => head(r, k), basis, name: head });
     }
   }
   const parts = rowParts(table.kind).filter((k) => keys.includes(k));
   const rows = table.total ? [table.total, ...table.items] : table.items;
+  const bases = new Map<string, string>();
   if (keys.includes('total') && parts.length > 0) {
     for (const r of rows) {
       const t = r.values.total;
       const terms = parts.map((k) => r.values[k]).filter(present);
       if (!t || terms.length === 0) continue;
       const present_ = parts.filter((k) => r.values[k]);
-      const names = present_.map((k) => columnHeader(table, r.values[k].ref.col, KEY_NAMES[k]));
-      out.push({ table, group: 'row-parts', orient: 'row', total: t, terms: present_.map((k) => plus(r.values[k], head(r, k))), what: head(r, 'total'), basis: names.join('＋') });
+      // Rows mostly share one set of columns: name each set once.
+      const sig = present_.map((k) => `${k}@${r.values[k].ref.col}`).join(',');
+      let basis = bases.get(sig);
+      if (basis === undefined) bases.set(sig, (basis = present_.map((k) => columnHeader(table, r.values[k].ref.col, KEY_NAMES[k])).join('＋')));
+      out.push({ table, group: 'row-parts', orient: 'row', total: t, terms: present_.map((k) => cell(r, k)), what: () => head(r, 'total'), basis, name: head });
     }
   }
   if ((table.kind === 'gov-fund' || table.kind === 'state-capital') && ['opening', 'income', 'total', 'closing'].every((k) => keys.includes(k))) {
     for (const r of rows) {
       const { opening, income, total, closing } = r.values;
       if (!opening || !income || !total || !closing) continue;
-      out.push({ table, group: 'balance', orient: 'row', total: closing, terms: [plus(opening), plus(income), minus(total)], what: head(r, 'closing'), basis: '年初结转和结余＋本年收入－本年支出' });
+      out.push({ table, group: 'balance', orient: 'row', total: closing, terms: [plus(opening), plus(income), minus(total)], what: () => head(r, 'closing'), basis: '年初结转和结余＋本年收入－本年支出' });
     }
   }
   return out;
