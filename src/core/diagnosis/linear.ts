@@ -43,6 +43,11 @@ export interface LinearSpec {
 const OP_WORD = { '=': '应为', '>=': '不应小于', '<=': '不应大于' } as const;
 const OP_SIGN = { '=': '＝', '>=': '≥', '<=': '≤' } as const;
 
+/** Mixed units: the comparison holds when both sides print alike (or in order) at the coarser precision. */
+function coarseHolds(op: '=' | '>=' | '<=', actual: number, expected: number): boolean {
+  return op === '=' ? actual === expected : op === '>=' ? actual >= expected : actual <= expected;
+}
+
 /** Cut binary noise below 10⁻⁸ (cents-level figures), without the cost of toFixed. */
 const clean = (v: number) => Math.round(v * 1e8) / 1e8;
 
@@ -129,8 +134,10 @@ class Linear implements Relation {
     let verdict: Verdict;
     if (op === '>=' && r >= -EPS) verdict = 'equal';
     else if (op === '<=' && r <= EPS) verdict = 'equal';
-    else if (op === '=' && this.spec.coarse !== undefined && roundHalfUp(actual, this.spec.coarse) === roundHalfUp(expected, this.spec.coarse)) verdict = 'equal';
+    else if (this.spec.coarse !== undefined && coarseHolds(op, roundHalfUp(actual, this.spec.coarse), roundHalfUp(expected, this.spec.coarse))) verdict = 'equal';
     else verdict = verdictOf(r, this.spec.tolerance);
+    // Mixed units: what the other side prints as in this unit.
+    if (this.spec.coarse !== undefined) expected = roundHalfUp(expected, this.spec.coarse + 2);
     return { verdict, expected, actual, tolerance: this.spec.tolerance };
   }
 

@@ -58,6 +58,7 @@ export function buildProblem(relations: Relation[]): Problem {
           if (known.decimals === undefined && c.decimals !== undefined) known.decimals = c.decimals;
           if (!known.toCell && c.toCell) known.toCell = c.toCell;
           if (!known.table && c.table) known.table = c.table;
+          if (c.integer) known.integer = true;
         }
       }
   };
@@ -146,10 +147,33 @@ function choose(p: Problem, key: string, sols: Solution[]): number | null {
     hi = Math.min(hi, s.hi);
   }
   if (lo > hi + EPS) return null;
+  if (c.integer) {
+    // A head count: the whole number the relations allow, nearest the one they imply.
+    const want = sols.find((s) => s.exact)?.point ?? (lo + hi) / 2;
+    const first = Math.ceil(lo - EPS);
+    const last = Math.floor(hi + EPS);
+    if (first > last) return null;
+    return Math.min(last, Math.max(first, Math.round(want)));
+  }
   const d = cellDecimals(p, key);
   const inside = (v: number) => v >= lo - EPS && v <= hi + EPS;
-  const ordered = [...sols].sort((a, b) => Number(b.exact) - Number(a.exact) || a.hi - a.lo - (b.hi - b.lo));
-  for (const s of ordered) {
+  // The value most relations imply exactly (a copy and a sum agreeing beat a sum alone), then the
+  // most precise relation's.
+  const votes = new Map<number, { n: number; width: number }>();
+  for (const s of sols) {
+    if (!s.exact) continue;
+    const v = roundHalfUp(s.point, d);
+    if (!inside(v)) continue;
+    const w = votes.get(v);
+    if (w) {
+      w.n++;
+      w.width = Math.min(w.width, s.hi - s.lo);
+    } else votes.set(v, { n: 1, width: s.hi - s.lo });
+  }
+  let best: number | null = null;
+  for (const [v, w] of votes) if (best === null || w.n > votes.get(best)!.n || (w.n === votes.get(best)!.n && w.width < votes.get(best)!.width)) best = v;
+  if (best !== null) return best;
+  for (const s of sols) {
     const v = roundHalfUp(s.point, d);
     if (inside(v)) return v;
   }

@@ -43,6 +43,8 @@ export interface RelCell {
   nonNegative?: boolean;
   /** Decimals a value of this cell is written with (default: the relation's). */
   decimals?: number;
+  /** Head counts: only whole numbers. */
+  integer?: boolean;
   /** The value to write into the cell for a value of the relation (a rate in percent → the cell's fraction). */
   toCell?: (v: number) => number;
 }

@@ -18,8 +18,12 @@ export interface SearchOptions {
   budget: number;
 }
 
-/** Groups of broken relations that share a cell: each group is diagnosed on its own. */
-export function components(broken: Relation[]): Relation[][] {
+/**
+ * Groups of broken relations to diagnose together: those that share a cell, and those whose cells
+ * meet in some other relation (a 年度资金总额 row left at zero breaks three column sums that only
+ * the row's own relations tie together: fixed one at a time, each would look like a different slip).
+ */
+export function components(broken: Relation[], p?: Problem): Relation[][] {
   const parent = broken.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const owner = new Map<string, number>();
@@ -31,6 +35,17 @@ export function components(broken: Relation[]): Relation[][] {
       else parent[find(i)] = find(j);
     }
   });
+  if (p)
+    broken.forEach((r, i) => {
+      for (const c of r.cells)
+        for (const q of p.byCell(figKey(c.fig))) {
+          if (q.cells.length > 12) continue; // a long column sum ties everything to everything
+          for (const d of q.cells) {
+            const j = owner.get(figKey(d.fig));
+            if (j !== undefined) parent[find(i)] = find(j);
+          }
+        }
+    });
   const groups = new Map<number, Relation[]>();
   broken.forEach((r, i) => {
     const g = find(i);

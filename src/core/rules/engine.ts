@@ -3,7 +3,7 @@
 // (src/core/diagnosis), so one wrong cell is one finding on that cell. Every offered fix is then
 // proven on a copy of the workbook (diagnosis/prove.ts). A rule that throws becomes one info
 // finding ('规则执行失败') so that one bad rule never hides the others' findings.
-import { parseA1 } from '../address';
+import { parseA1, parseRangeA1 } from '../address';
 import { defaultCatalogue } from '../catalogue/catalogue';
 import type { Catalogue } from '../catalogue/catalogue';
 import type { Finding, Severity } from '../findings';
@@ -93,15 +93,20 @@ function diagnosed(rules: Rule[], ctx: RuleContext, c: Collected): Finding[] {
 /** Drop findings of other rules that a diagnosis finding accounts for, naming them in it. */
 function fold(direct: Finding[], folds: Fold[], complete: Finding[], raw: DiagnosisFinding[]): Finding[] {
   if (folds.length === 0) return direct;
-  const keyOf = (sheet: string, cell: string) => {
-    const [s, c] = cell.includes('!') ? [cell.slice(0, cell.lastIndexOf('!')).replace(/^'|'$/g, ''), cell.slice(cell.lastIndexOf('!') + 1)] : [sheet, cell];
-    const p = parseA1(c);
-    return p ? `${s}!${p.row},${p.col}` : '';
+  // Related cells come compressed ('G19:H19', 'Sheet!C6'): every cell they cover.
+  const keysOf = (sheet: string, text: string): string[] => {
+    const bang = text.lastIndexOf('!');
+    const s = bang >= 0 ? text.slice(0, bang).replace(/^'|'$/g, '') : sheet;
+    const r = parseRangeA1(bang >= 0 ? text.slice(bang + 1) : text);
+    if (!r || (r.r2 - r.r1 + 1) * (r.c2 - r.c1 + 1) > 400) return [];
+    const out: string[] = [];
+    for (let row = r.r1; row <= r.r2; row++) for (let col = r.c1; col <= r.c2; col++) out.push(`${s}!${row},${col}`);
+    return out;
   };
   return direct.filter((f) => {
     if (!f.sheet || !f.cell) return true;
-    const k = keyOf(f.sheet, f.cell);
-    const rel = f.related.map((r) => keyOf(f.sheet as string, r));
+    const k = keysOf(f.sheet, f.cell)[0];
+    const rel = f.related.flatMap((r) => keysOf(f.sheet as string, r));
     const hit = folds.find((x) => x.rules.test(f.rule) && (x.cells.has(k) || (x.viaRelated && rel.some((r) => x.cells.has(r)))));
     if (!hit) return true;
     const into = complete[raw.indexOf(hit.into)];

@@ -25,6 +25,7 @@ export const rule: Rule = {
           numHalf: 0,
           denHalf: 0,
           figDecimals: 0,
+          counts: true,
           labels: { rate: '财政供养人员控制率', num: '实际在职人数', den: '编制数' },
           statement: '控制率＝实际在职人数÷编制数',
           message: (ev) => {

@@ -44,6 +44,8 @@ export interface RatioSpec {
   denHalf: number;
   /** Decimals the numerator and denominator are written with (0 for head counts). */
   figDecimals: number;
+  /** Numerator and denominator are head counts (whole numbers). */
+  counts?: boolean;
   labels: { rate: string; num: string; den: string };
   statement: string;
   /** Today's message for the relation reported on its own. */
@@ -92,8 +94,8 @@ export function ratioRelation(spec: RatioSpec): Relation {
   };
   const cells: RelCell[] = [
     { fig: rate.fig, table: spec.table, label: spec.labels.rate, nonNegative: true, decimals: rate.decimals, toCell: rate.toCell },
-    { fig: num, table: spec.table, label: spec.labels.num, nonNegative: true, decimals: spec.figDecimals },
-    { fig: den, table: spec.table, label: spec.labels.den, nonNegative: true, decimals: spec.figDecimals },
+    { fig: num, table: spec.table, label: spec.labels.num, nonNegative: true, decimals: spec.figDecimals, integer: spec.counts },
+    { fig: den, table: spec.table, label: spec.labels.den, nonNegative: true, decimals: spec.figDecimals, integer: spec.counts },
   ];
   return {
     rule: '',
