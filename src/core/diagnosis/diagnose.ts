@@ -93,13 +93,18 @@ export function diagnose(ctx: RuleContext, relations: Relation[], severityOf: Se
   // Then one wrong cell per group of broken relations.
   const hard: Relation[] = [];
   for (const group of components(p.broken.filter((r) => !explained.has(r)), p)) {
+    // Only bounds broken (决算 above 预算, a part above its whole): a fact to explain, not a slip to fix.
+    if (group.every((r) => r.bound)) {
+      hard.push(...group);
+      continue;
+    }
     const single = minimalDiagnoses(p, group, { maxSize: 1, budget });
     if (single.length === 0 || !report(single, group)) hard.push(...group);
   }
   // What no single cell explains: shifted columns, miscoded rows, a 合计 row from elsewhere.
   runDetectors(opts.detectors ?? [], hard);
   for (const group of components(hard.filter((r) => !explained.has(r)), p)) {
-    const ds = minimalDiagnoses(p, group, { maxSize, budget }, 2);
+    const ds = group.every((r) => r.bound) ? [] : minimalDiagnoses(p, group, { maxSize, budget }, 2);
     if (ds.length > 0 && report(ds, group)) continue;
     for (const r of group) findings.push(relationFinding(p, r, severityOf));
   }

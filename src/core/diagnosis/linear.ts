@@ -86,6 +86,9 @@ class Linear implements Relation {
   get copy(): boolean | undefined {
     return this.spec.copy;
   }
+  get bound(): boolean {
+    return this.op !== '=';
+  }
   get ownFix() {
     return this.spec.ownFix;
   }

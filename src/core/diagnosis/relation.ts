@@ -76,6 +76,8 @@ export interface Relation {
   ownFix?(ev: RelationEval): SuggestedFix | undefined;
   /** Two-figure equality across tables: the same quantity written twice. */
   copy?: boolean;
+  /** An inequality: it bounds its figures but pins none (a breach is reported, never blamed on a cell). */
+  bound?: boolean;
   /** Cells to list as related besides the relation's own (a matched project's label). */
   related?: CellRef[];
   /** A difference within rounding is not worth a note (the rule never reported one). */

@@ -10,8 +10,9 @@ import { rule as basicDetailRule } from '../../../src/core/rules/sum/basic-detai
 import { rule as perfBasicRule } from '../../../src/core/rules/sum/perf-basic-data';
 import { rule as controlRate } from '../../../src/core/rules/sum/staff-control-rate';
 import { rule as publicParts } from '../../../src/core/rules/sum/perf-public-parts';
+import { rule as overBudget } from '../../../src/core/rules/sum/three-public-over-budget';
 import type { BasicDetailTable, CodedTable, FiscalSummaryTable, PerfBasicDataTable, SummaryTable, ThreePublicTable } from '../../../src/core/tables/types';
-import { checkAll, coded, run, serious, setFig } from './build';
+import { checkAll, coded, run, serious, setFig, threePublic } from './build';
 import { expenditure, generalBudget, income, pick, sampleBasicDetail, sampleFiscal, samplePerfBasic, sampleSummary, sampleThreePublic, sampleTables } from './sample-model';
 
 const row = (t: CodedTable, code: string) => {
@@ -184,6 +185,23 @@ describe('sum.three-public', () => {
     setFig(t.budget!.vehicleOperation, 0.5);
     const fs = run(threePublicRule, [t]);
     expect(fs.some((f) => f.cell === 'C7' || f.cell === 'E7')).toBe(true);
+  });
+});
+
+describe('sum.three-public-over-budget', () => {
+  it('passes when 决算合计 stays within 预算合计, or exceeds it by rounding only', () => {
+    expect(run(overBudget, [sampleThreePublic()])).toEqual([]);
+    const t = threePublic([1.4, 0, 0, 0, 0, 1.4], [1.41, 0, 0, 0, 0, 1.41]);
+    expect(run(overBudget, [t])).toEqual([]);
+  });
+  it('warns when 决算合计 is above 预算合计 by more than rounding', () => {
+    const t = threePublic([1.4, 0, 0, 0, 0, 1.4], [2.4, 0, 0, 0, 0, 2.4]);
+    const fs = run(overBudget, [t]);
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ rule: 'sum.three-public-over-budget', severity: 'warning', cell: 'G7', expected: 1.4, actual: 2.4 });
+    expect(fs[0].message).toBe('“三公”经费决算合计 2.40 超过预算合计 1.40，超出 1.00，请核实决算数或说明超预算原因');
+    // Nothing to blame: both sides agree with their items. Reported as it is, never folded away.
+    expect(serious(checkAll([t]))).toEqual(fs);
   });
 });
 
