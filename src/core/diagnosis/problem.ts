@@ -39,19 +39,30 @@ export function buildProblem(relations: Relation[]): Problem {
     if (ev.verdict === 'mismatch') broken.push(r);
   }
   let index: Map<string, Relation[]> | null = null;
-  let cells: Map<string, RelCell> | null = null;
+  const cells = new Map<string, RelCell>();
   const build = () => {
-    index = new Map();
-    cells = new Map();
-    for (const r of evals.keys())
-      for (const c of r.cells) {
-        const k = figKey(c.fig);
-        const l = index.get(k);
-        if (!l) index.set(k, [r]);
+    const idx = new Map<string, Relation[]>();
+    for (const r of evals.keys()) {
+      const add = (fig: Figure) => {
+        const k = figKey(fig);
+        const l = idx.get(k);
+        if (!l) idx.set(k, [r]);
         else if (l[l.length - 1] !== r) l.push(r);
-        const known = cells.get(k);
-        // The first label wins, but a later one fills a gap, and any relation may set the domain.
-        if (!known) cells.set(k, { ...c });
+      };
+      if (r.forEachFigure) r.forEachFigure(add);
+      else for (const c of r.cells) add(c.fig);
+    }
+    index = idx;
+  };
+  // What is known of a cell, merged from every relation it takes part in (on demand).
+  const cellOf = (key: string): RelCell => {
+    const hit = cells.get(key);
+    if (hit) return hit;
+    let known: RelCell | null = null;
+    for (const r of index!.get(key) ?? [])
+      for (const c of r.cells) {
+        if (figKey(c.fig) !== key) continue;
+        if (!known) known = { ...c };
         else {
           if (!known.label && c.label) known.label = c.label;
           if (c.nonNegative) known.nonNegative = true;
@@ -61,6 +72,8 @@ export function buildProblem(relations: Relation[]): Problem {
           if (c.integer) known.integer = true;
         }
       }
+    cells.set(key, known!);
+    return known!;
   };
   return {
     relations,
@@ -71,8 +84,8 @@ export function buildProblem(relations: Relation[]): Problem {
       return index!.get(key) ?? [];
     },
     cell(key) {
-      if (!cells) build();
-      return cells!.get(key)!;
+      if (!index) build();
+      return cellOf(key);
     },
   };
 }

@@ -64,6 +64,8 @@ export interface Relation {
   /** Decimals the anchor's figures print with. */
   decimals: number;
   evaluate(get: ValueOf): RelationEval | null;
+  /** Visit the figures without building the cell list (indexing a large workbook). */
+  forEachFigure?(fn: (fig: Figure) => void): void;
   /** The verdict alone, without allocating (most relations hold: the clean pass uses this). */
   quick?(get: ValueOf): Verdict | null;
   /** Values of `fig` (the other cells as `get` gives them) for which the relation holds; null: none known. */

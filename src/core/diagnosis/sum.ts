@@ -51,6 +51,11 @@ export class SumRelation implements Relation {
     return this.cellList;
   }
 
+  forEachFigure(fn: (fig: Figure) => void): void {
+    fn(this.s.total);
+    for (const t of this.s.terms) fn(t.fig);
+  }
+
   get what(): string {
     return text(this.s.what) as string;
   }
