@@ -71,7 +71,7 @@ export function culpritFinding(p: Problem, key: string, value: number, rels: Rel
   const blank = fig.form === 'blank' && value !== 0;
   // Filed under the equality this cell is the total (or primary side) of, else the first equality.
   const anchoredHere = (r: Relation) => r.anchor.sheet === fig.ref.sheet && r.anchor.row === fig.ref.row && r.anchor.col === fig.ref.col;
-  const main = rels.find((r) => !r.bound && anchoredHere(r)) ?? rels.find((r) => !r.bound) ?? rels.find(anchoredHere) ?? rels[0];
+  const main = rels.find((r) => !r.bound && anchoredHere(r)) ?? rels.find(anchoredHere) ?? rels.find((r) => !r.bound) ?? rels[0];
   const texts: BrokenRelation[] = rels.map((r) => ({ rule: r.rule, text: brokenText(r, p.evals.get(r) as RelationEval) }));
   const upset = texts.length === 1 ? `此数使“${texts[0].text}”不成立` : `此数导致 ${texts.length} 处不符：${texts.map((t, i) => `${i + 1}. ${t.text}`).join('；')}`;
   // A total left at zero while its items hold money reads as unfilled, not as a difference.
