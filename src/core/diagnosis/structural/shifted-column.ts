@@ -84,7 +84,9 @@ function report(c: Candidate, p: Parameters<Detector>[0]['problem'], severityOf:
   const dir = k > 0 ? '下' : '上';
   const n = Math.abs(k) === 1 ? '一' : String(Math.abs(k));
   const dropped = k > 0 ? col.slots.slice(to - k + 1, to + 1) : col.slots.slice(from, from - k);
-  const lost = dropped.filter((s) => s.fig.value).map((s) => `${s.label} 所列 ${fmt(s.fig.value as number, d)}`);
+  // A figure pushed off the block that repeats its parent's total is the repeated subtotal.
+  const parentTotal = (s: (typeof dropped)[number]) => p.byCell(figKey(s.fig)).some((r) => r.sum && r.sum.items.some((x) => figKey(x) === figKey(s.fig)) && r.sum.total.value === s.fig.value);
+  const lost = dropped.filter((s) => s.fig.value).map((s) => `${s.label} 所列 ${fmt(s.fig.value as number, d)}${parentTotal(s) ? '（重复列示的上级合计数）' : ''}`);
   const texts = c.explains.map((r) => ({ rule: r.rule, text: brokenText(r, p.evals.get(r)!) }));
   const message =
     `${tableTitle(col.table)}「${col.header}」列 ${first.label} 至 ${last.label}（${range}）的数字与科目错开了${n}行：每个数属于${dir}${n}行的科目` +
