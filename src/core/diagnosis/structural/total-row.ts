@@ -21,19 +21,19 @@ export const totalRow: Detector = ({ ctx, problem: p, broken, severityOf }) => {
     // Each column's 合计 as its items add up.
     const values = new Map<string, number>();
     const sums: Relation[] = [];
+    // Column sums whose total sits on the 合计 row and whose items do not.
+    const inRow = (f: { ref: { sheet: string; row: number } }) => f.ref.sheet === total.nameRef.sheet && f.ref.row === total.row;
     for (const r of broken) {
-      if (!r.sum || !cells.has(figKey(r.sum.total))) continue;
-      const ev = p.evals.get(r)!;
-      if (r.statement.includes('基本支出＋') || r.statement.includes('财政拨款收入＋')) continue;
-      values.set(figKey(r.sum.total), ev.expected);
+      if (!r.sum || !cells.has(figKey(r.sum.total)) || r.sum.items.some(inRow)) continue;
+      values.set(figKey(r.sum.total), p.evals.get(r)!.expected);
       sums.push(r);
     }
     if (values.size < 2) continue;
     const o = test(p, values);
     if (o.after.length > 0) continue;
-    // It matches nothing: every relation its cells take part in was broken.
-    const involved = o.touched.filter((r) => r.cells.some((c) => values.has(figKey(c.fig))));
-    if (involved.some((r) => p.evals.get(r)?.verdict === 'equal')) continue;
+    // It matches nothing outside itself: no relation tying the row to other rows or tables holds.
+    const outward = o.touched.filter((r) => r.cells.some((c) => !inRow(c.fig)));
+    if (outward.some((r) => p.evals.get(r)?.verdict !== 'mismatch')) continue;
     const explains = o.before.filter((r) => broken.includes(r));
     const d = sums[0].decimals;
     const cols = sums.map((r) => `${r.statement.split('＝')[0]} 应为 ${fmt(p.evals.get(r)!.expected, d)}（实为 ${fmt(p.evals.get(r)!.actual, d)}）`);
