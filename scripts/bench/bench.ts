@@ -11,6 +11,7 @@ import { readXlsx } from '../../src/hosts/file/xlsx-read';
 import { analyzeWorkbook, detectTables, runChecks } from '../../src/core/index';
 import { generateLarge } from '../../test/fixtures/generator/index';
 import { measureExcelHost } from '../../test/fake-excel/bench';
+import { benchDiagnosis } from './diagnosis';
 
 // scripts/bench.mjs runs the bundle with the repository as the working directory.
 const ROOT = process.cwd();
@@ -114,6 +115,7 @@ async function main() {
   const large = await generateLarge({ itemRows: 2000, scorecards: 60 });
   console.log(`\n(generated the large workbook in ${ms(t0).toFixed(0)} ms)`);
   await benchWorkbook('large: 2,000 item rows, 60 scorecards', large.bytes, 7);
+  await benchDiagnosis(ROOT);
   bundleSize();
 }
 
