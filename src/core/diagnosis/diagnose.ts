@@ -20,6 +20,8 @@ export interface Fold {
   into: DiagnosisFinding;
   /** Also fold findings that name one of the cells among their related cells. */
   viaRelated?: boolean;
+  /** Also fold findings about these whole tables (by table id). */
+  tables?: Set<string>;
 }
 
 /** Findings of other rules that follow from a wrong score or weight (扣分 without reason, 满分 below target, blank). */
@@ -61,9 +63,13 @@ export function diagnose(ctx: RuleContext, relations: Relation[], severityOf: Se
         let rels = group.filter((r) => r.cells.some((c) => figKey(c.fig) === k));
         // A cell changed only so that another culprit's fix leaves its total intact.
         if (rels.length === 0) rels = [...d.assignment.touched].filter((r) => r.cells.some((c) => figKey(c.fig) === k));
-        const f = culpritFinding(p, k, d.assignment.values.get(k) as number, rels, severityOf);
+        const v = d.assignment.values.get(k) as number;
+        const f = culpritFinding(p, k, v, rels, severityOf);
         findings.push(f);
         folds.push({ cells: new Set([k]), rules: FOLLOWERS, into: f, viaRelated: true });
+        // A stray figure in a table noted as empty: the note's contradiction is the same slip.
+        const t = p.cell(k).table;
+        if (v === 0 && t) folds.push({ cells: new Set(), rules: /^completeness\.empty-note$/, into: f, tables: new Set([t.id]) });
       }
       return true;
     }

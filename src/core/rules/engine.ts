@@ -107,7 +107,7 @@ function fold(direct: Finding[], folds: Fold[], complete: Finding[], raw: Diagno
     if (!f.sheet || !f.cell) return true;
     const k = keysOf(f.sheet, f.cell)[0];
     const rel = f.related.flatMap((r) => keysOf(f.sheet as string, r));
-    const hit = folds.find((x) => x.rules.test(f.rule) && (x.cells.has(k) || (x.viaRelated && rel.some((r) => x.cells.has(r)))));
+    const hit = folds.find((x) => x.rules.test(f.rule) && (x.cells.has(k) || (x.viaRelated && rel.some((r) => x.cells.has(r))) || (!!f.tableId && !!x.tables?.has(f.tableId))));
     if (!hit) return true;
     const into = complete[raw.indexOf(hit.into)];
     into.breaks = [...(into.breaks ?? []), { rule: f.rule, text: f.message }];
