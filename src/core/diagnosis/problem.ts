@@ -6,12 +6,14 @@ import { roundHalfUp } from '../numbers';
 import type { Figure } from '../tables/types';
 import { EPS } from '../rules/util/tolerance';
 import type { RelCell, Relation, RelationEval, Solution } from './relation';
-import { figKey } from './relation';
+import { figKey, plainValue } from './relation';
 
 export interface Problem {
   relations: Relation[];
-  /** The evaluation on the printed values (relations that cannot be evaluated are left out). */
+  /** The evaluation on the printed values of every relation that does not hold exactly. */
   evals: Map<Relation, RelationEval>;
+  /** The evaluation of any relation on the printed values (null: it cannot be evaluated). */
+  evalOf(r: Relation): RelationEval | null;
   broken: Relation[];
   /** Relations by cell key (built on first use: clean workbooks never need it). */
   byCell(key: string): Relation[];
@@ -19,22 +21,23 @@ export interface Problem {
   cell(key: string): RelCell;
 }
 
-/** Shared by every relation that holds exactly: its figures are never shown. */
-const HOLDS: RelationEval = { verdict: 'equal', expected: 0, actual: 0, tolerance: 0 };
-
 export function buildProblem(relations: Relation[]): Problem {
   const evals = new Map<Relation, RelationEval>();
   const broken: Relation[] = [];
-  const plain = (f: Figure) => f.value;
+  const plain = plainValue;
+  // Most relations hold exactly: only the others keep their evaluation.
+  const live: Relation[] = [];
   for (const r of relations) {
     const q = r.quick ? r.quick(plain) : undefined;
     if (q === null) continue;
     if (q === 'equal') {
-      evals.set(r, HOLDS);
+      live.push(r);
       continue;
     }
     const ev = r.evaluate(plain);
     if (!ev) continue;
+    live.push(r);
+    if (ev.verdict === 'equal') continue;
     evals.set(r, ev);
     if (ev.verdict === 'mismatch') broken.push(r);
   }
@@ -42,7 +45,7 @@ export function buildProblem(relations: Relation[]): Problem {
   const cells = new Map<string, RelCell>();
   const build = () => {
     const idx = new Map<string, Relation[]>();
-    for (const r of evals.keys()) {
+    for (const r of live) {
       const add = (fig: Figure) => {
         const k = figKey(fig);
         const l = idx.get(k);
@@ -75,9 +78,17 @@ export function buildProblem(relations: Relation[]): Problem {
     cells.set(key, known!);
     return known!;
   };
+  const evaluated = new Map<Relation, RelationEval | null>();
   return {
     relations,
     evals,
+    evalOf(r) {
+      const hit = evals.get(r);
+      if (hit) return hit;
+      let ev = evaluated.get(r);
+      if (ev === undefined) evaluated.set(r, (ev = r.evaluate(plain)));
+      return ev;
+    },
     broken,
     byCell(key) {
       if (!index) build();

@@ -7,7 +7,7 @@ import { roundingNote } from '../rules/util/report';
 import { EPS, verdictOf } from '../rules/util/tolerance';
 import type { Verdict } from '../rules/util/tolerance';
 import type { RelCell, Relation, RelationEval, Solution, ValueOf } from './relation';
-import { figKey } from './relation';
+import { figKey, plainValue } from './relation';
 
 export interface SumSpec {
   table: Table;
@@ -62,20 +62,37 @@ export class SumRelation implements Relation {
 
   /** A total over plain (+) items, for the structural faults; undefined when some item is subtracted. */
   get sum(): { total: Figure; items: Figure[] } | undefined {
-    return this.s.terms.every((t) => t.sign === 1) ? { total: this.s.total, items: this.s.terms.map((t) => t.fig) } : undefined;
+    if (this.plain === undefined) this.plain = this.s.terms.every((t) => t.sign === 1) ? { total: this.s.total, items: this.s.terms.map((t) => t.fig) } : null;
+    return this.plain ?? undefined;
   }
+  private plain?: { total: Figure; items: Figure[] } | null;
 
   get statement(): string {
     return `${text(this.s.what)}＝${this.s.basis}`;
   }
 
   private residual(get: ValueOf): number | null {
+    if (get === plainValue) return this.printedResidual();
     const total = get(this.s.total);
     if (total === null) return null;
     let sum = 0;
     const terms = this.s.terms;
     for (let i = 0; i < terms.length; i++) {
       const v = get(terms[i].fig);
+      if (v === null) return null;
+      sum += terms[i].sign * v;
+    }
+    return clean(total - sum);
+  }
+
+  /** The residual on the printed figures, read directly (the clean pass over every relation). */
+  private printedResidual(): number | null {
+    const total = this.s.total.value;
+    if (total === null) return null;
+    let sum = 0;
+    const terms = this.s.terms;
+    for (let i = 0; i < terms.length; i++) {
+      const v = terms[i].fig.value;
       if (v === null) return null;
       sum += terms[i].sign * v;
     }

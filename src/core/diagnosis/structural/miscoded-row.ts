@@ -84,7 +84,8 @@ function explain(p: Parameters<Detector>[0]['problem'], broken: Relation[], tabl
   const parentFigs = new Set(Object.values(parent.values).map(figKey));
   const rowFigs = new Map(Object.entries(row.values).map(([k, f]) => [figKey(f), k]));
   for (const rel of p.relations) {
-    const ev = p.evals.get(rel);
+    if (!rel.sum) continue;
+    const ev = p.evalOf(rel);
     if (!ev || !rel.sum) continue;
     const total = figKey(rel.sum.total);
     const o = owner.get(total);

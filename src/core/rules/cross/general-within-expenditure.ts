@@ -10,6 +10,8 @@ const COLS = [
   ['project', '项目支出'],
 ] as const;
 
+const SAME: Record<string, string> = Object.fromEntries(COLS.map(([k, name]) => [k, `支出决算表同一科目「${name}」`]));
+
 export const rule: Rule = {
   id: 'cross.general-within-expenditure',
   family: 'cross',
@@ -28,7 +30,8 @@ export const rule: Rule = {
       const e = exByCode.get(r.code);
       // A code the expenditure table does not list has no spending there: at most zero.
       if (!e) out.push(compare({ primary: { table: gb, fig: r.values.total }, others: [], mode: 'atMost', what: `${r.code} ${r.name.trim()}「本年支出合计」`, basis: '支出决算表未列该科目', related: [r.nameRef] }));
-      else for (const [k, name] of COLS) out.push(compare({ primary: { table: gb, fig: r.values[k] }, others: [{ table: ex, fig: e.values[k] }], mode: 'atMost', what: `${r.code} ${r.name.trim()}「${name}」`, basis: `支出决算表同一科目「${name}」` }));
+      // Thousands of rows: their names are made only when shown.
+      else for (const [k, name] of COLS) out.push(compare({ primary: { table: gb, fig: r.values[k] }, others: [{ table: ex, fig: e.values[k] }], mode: 'atMost', what: () => `${r.code} ${r.name.trim()}「${name}」`, basis: SAME[k] }));
     }
     return collect(out);
   },

@@ -36,7 +36,9 @@ export const rule: Rule = {
         if (cap === null) continue;
         const first = rows[0];
         const basis = printed !== null ? `${first.level1.trim()}所标分值` : `${std![2]}通常为${cap}分，本表未标明`;
-        const label = (f: (typeof weights)[number]) => `“${rows.find((r) => r.weight === f)?.level3.trim() ?? name}”分值`;
+        const byWeight = new Map<unknown, (typeof rows)[number]>();
+        for (const r of [...rows].reverse()) byWeight.set(r.weight, r); // merged cells: the group's first row names it
+        const label = (f: (typeof weights)[number]) => `“${byWeight.get(f)?.level3.trim() ?? name}”分值`;
         out.push(
           linear({
             table: sc,

@@ -19,11 +19,12 @@ export const rule: Rule = {
       if (!ts || ts.value === null) continue;
       const scores = distinct([fundsRowCounts(sc) ? sc.funds.total?.score : null, ...sc.indicators.map((i) => i.score)]);
       if (scores.length === 0) continue;
+      const byScore = new Map<unknown, (typeof sc.indicators)[number]>();
+        for (const x of [...sc.indicators].reverse()) byScore.set(x.score, x); // merged cells: the group's first row names it
       const label = (i: number) => {
-        const ind = sc.indicators.find((x) => x.score === scores[i]);
+        const ind = byScore.get(scores[i]);
         return ind ? `“${ind.level3.trim()}”得分` : '预算执行率得分';
       };
-      const args = relatedText(scores.map((s) => s.ref), ts.ref.sheet).join(',');
       out.push(
         linear({
           table: sc,
@@ -33,7 +34,7 @@ export const rule: Rule = {
           what: '总分得分',
           basis: '各项得分之和',
           message: (ev) => `总分得分应为 ${fmt(ev.expected)}（各项得分之和），实为 ${isBlank(ts) ? '空白' : fmt(ev.actual)}，相差 ${fmt(Math.abs(ev.actual - ev.expected))}`,
-          formulaFor: (fig) => (fig === ts ? `SUM(${args})` : undefined),
+          formulaFor: (fig) => (fig === ts ? `SUM(${relatedText(scores.map((s) => s.ref), ts.ref.sheet).join(',')})` : undefined),
         }),
       );
     }

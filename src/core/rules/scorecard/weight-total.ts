@@ -18,8 +18,10 @@ export const rule: Rule = {
     for (const sc of scorecards(ctx)) {
       const weights = distinct([fundsRowCounts(sc) ? sc.funds.total?.weight : null, ...sc.indicators.map((i) => i.weight)]).filter((f) => f.form !== 'blank');
       if (weights.length === 0) continue;
+      const byWeight = new Map<unknown, (typeof sc.indicators)[number]>();
+        for (const x of [...sc.indicators].reverse()) byWeight.set(x.weight, x); // merged cells: the group's first row names it
       const label = (i: number) => {
-        const ind = sc.indicators.find((x) => x.weight === weights[i]);
+        const ind = byWeight.get(weights[i]);
         return ind ? `“${ind.level3.trim()}”分值` : '预算执行率分值';
       };
       const items = weights.map((f, i) => ({ fig: f, coef: -1, table: sc, label: label(i), nonNegative: true }));

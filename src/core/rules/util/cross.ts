@@ -5,10 +5,14 @@ import type { CellRef } from '../../address';
 import { refText } from '../../address';
 import type { Severity } from '../../findings';
 import type { Figure, Table } from '../../tables/types';
-import type { Relation } from '../../diagnosis/relation';
+import type { Relation, RelationEval, Solution, ValueOf } from '../../diagnosis/relation';
+import type { Verdict } from './tolerance';
+import { EPS, verdictOf } from './tolerance';
 import { linear } from '../../diagnosis/linear';
 import type { LinearTerm } from '../../diagnosis/linear';
 import { convert, scaleOf } from './figures';
+import type { Text } from './equations';
+import { text } from './equations';
 
 export interface Side {
   table: Table;
@@ -20,10 +24,10 @@ export interface CompareSpec {
   primary: Side;
   /** What it should equal: one figure or the sum of several (none: zero). */
   others: Side[];
-  /** Name of the primary quantity: '收入支出决算总表「一般公共预算财政拨款收入」'. */
-  what: string;
+  /** Name of the primary quantity: '收入支出决算总表「一般公共预算财政拨款收入」' (or how to make it). */
+  what: Text;
   /** Where the expected value comes from: '收入决算表合计行「财政拨款收入」'. */
-  basis: string;
+  basis: Text;
   /** 'equal' (default); 'atLeast': primary ≥ others; 'atMost': primary ≤ others. */
   mode?: 'equal' | 'atLeast' | 'atMost';
   /** Severity of a real difference (default: the rule's). */
@@ -36,45 +40,130 @@ const OPS = { equal: '=', atLeast: '>=', atMost: '<=' } as const;
 
 /** The comparison as a relation in the primary table's unit; null when a figure is missing. */
 export function compare(spec: CompareSpec): Relation | null {
-  const p = spec.primary;
-  if (!p.fig) return null;
-  const s = scaleOf(p.table);
-  const mode = spec.mode ?? 'equal';
-  let tolerance = s.half;
-  let coarse = s.decimals;
-  let mixed = false;
-  const terms: LinearTerm[] = [{ fig: p.fig, coef: 1, table: p.table, label: spec.what }];
-  for (const o of spec.others) {
-    if (!o.fig) return null;
-    const os = scaleOf(o.table);
-    if (os.unit !== s.unit) {
-      mixed = true;
-      tolerance += convert(os.half, os.unit, s.unit);
-      // Decimals meaningful in the primary unit (a whole-元 figure in 万元 has 4 decimals).
-      coarse = Math.min(coarse, os.unit === '元' ? os.decimals + 4 : Math.max(0, os.decimals - 4));
-    } else {
-      tolerance += os.half;
-      coarse = Math.min(coarse, os.decimals);
+  if (!spec.primary.fig || spec.others.some((o) => !o.fig)) return null;
+  return new Comparison(spec);
+}
+
+/**
+ * primary − Σ others (=, ≥, ≤) 0 within the sum of their half-intervals. Reads its spec in place and
+ * builds its cell list only when diagnosed: a large workbook compares thousands of figures.
+ */
+class Comparison implements Relation {
+  rule = '';
+  severity?: Severity;
+  related?: CellRef[];
+  quietRounding?: boolean;
+  private readonly spec: CompareSpec;
+  private readonly tolerance: number;
+  private readonly coarse?: number;
+  private readonly coefs: number[];
+  private inner: Relation | null = null;
+
+  constructor(spec: CompareSpec) {
+    this.spec = spec;
+    this.severity = spec.severity;
+    const s = scaleOf(spec.primary.table);
+    let tolerance = s.half;
+    let coarse = s.decimals;
+    let mixed = false;
+    this.coefs = spec.others.map((o) => {
+      const os = scaleOf(o.table);
+      if (os.unit !== s.unit) {
+        mixed = true;
+        tolerance += convert(os.half, os.unit, s.unit);
+        // Decimals meaningful in the primary unit (a whole-元 figure in 万元 has 4 decimals).
+        coarse = Math.min(coarse, os.unit === '元' ? os.decimals + 4 : Math.max(0, os.decimals - 4));
+      } else {
+        tolerance += os.half;
+        coarse = Math.min(coarse, os.decimals);
+      }
+      return -convert(1, os.unit, s.unit);
+    });
+    this.tolerance = tolerance;
+    if (mixed) this.coarse = Math.max(0, coarse);
+    if (spec.related) {
+      const extra = spec.related.filter((r): r is CellRef => !!r);
+      if (extra.length) this.related = extra;
     }
-    terms.push({ fig: o.fig, coef: -convert(1, os.unit, s.unit), table: o.table, label: spec.others.length === 1 ? spec.basis : undefined });
   }
-  const rel = linear({
-    table: p.table,
-    terms,
-    op: OPS[mode],
-    tolerance,
-    decimals: s.decimals,
-    coarse: mixed ? Math.max(0, coarse) : undefined,
-    what: spec.what,
-    basis: spec.basis,
-    severity: spec.severity,
-    copy: spec.others.length === 1 && mode === 'equal' && spec.others[0].table !== p.table,
-  });
-  if (spec.related) {
-    const extra = spec.related.filter((r): r is CellRef => !!r);
-    if (extra.length) rel.related = extra;
+
+  /** The general linear relation, built when a diagnosis needs more than a verdict. */
+  private get full(): Relation {
+    if (!this.inner) {
+      const { primary, others, mode } = this.spec;
+      const what = text(this.spec.what);
+      const basis = text(this.spec.basis);
+      const terms: LinearTerm[] = [{ fig: primary.fig as Figure, coef: 1, table: primary.table, label: what }];
+      others.forEach((o, i) => terms.push({ fig: o.fig as Figure, coef: this.coefs[i], table: o.table, label: others.length === 1 ? basis : undefined }));
+      this.inner = linear({
+        table: primary.table,
+        terms,
+        op: OPS[mode ?? 'equal'],
+        tolerance: this.tolerance,
+        decimals: scaleOf(primary.table).decimals,
+        coarse: this.coarse,
+        what,
+        basis,
+        copy: others.length === 1 && (mode ?? 'equal') === 'equal' && others[0].table !== primary.table,
+      });
+    }
+    return this.inner;
   }
-  return rel;
+
+  get table(): Table {
+    return this.spec.primary.table;
+  }
+  get anchor(): CellRef {
+    return (this.spec.primary.fig as Figure).ref;
+  }
+  get cells() {
+    return this.full.cells;
+  }
+  get statement(): string {
+    return this.full.statement;
+  }
+  get decimals(): number {
+    return scaleOf(this.spec.primary.table).decimals;
+  }
+  get copy(): boolean | undefined {
+    return this.full.copy;
+  }
+  get bound(): boolean {
+    return (this.spec.mode ?? 'equal') !== 'equal';
+  }
+
+  forEachFigure(fn: (fig: Figure) => void): void {
+    fn(this.spec.primary.fig as Figure);
+    for (const o of this.spec.others) fn(o.fig as Figure);
+  }
+
+  quick(get: ValueOf): Verdict | null {
+    if (this.coarse !== undefined) return this.full.evaluate(get)?.verdict ?? null;
+    const a = get(this.spec.primary.fig as Figure);
+    if (a === null) return null;
+    let r = a;
+    const others = this.spec.others;
+    for (let i = 0; i < others.length; i++) {
+      const v = get(others[i].fig as Figure);
+      if (v === null) return null;
+      r += this.coefs[i] * v;
+    }
+    r = Math.round(r * 1e8) / 1e8;
+    const mode = this.spec.mode ?? 'equal';
+    if (mode === 'atLeast' && r >= -EPS) return 'equal';
+    if (mode === 'atMost' && r <= EPS) return 'equal';
+    return verdictOf(r, this.tolerance);
+  }
+
+  evaluate(get: ValueOf): RelationEval | null {
+    return this.full.evaluate(get);
+  }
+  solve(fig: Figure, get: ValueOf): Solution | null {
+    return this.full.solve(fig, get);
+  }
+  message(ev: RelationEval): string {
+    return this.full.message(ev);
+  }
 }
 
 /** Collect non-null relations. */
