@@ -38,6 +38,8 @@ export interface DiagnoseOptions {
   maxSize?: number;
   /** Consistency checks allowed per group of broken relations. */
   budget?: number;
+  /** Consistency checks allowed in all (a workbook in pieces is reported as it is, not searched for minutes). */
+  totalBudget?: number;
   /** Structural faults tested before any single cell is blamed (their shape is unmistakable). */
   before?: Detector[];
   /** Structural faults tested on what no single cell explains. */
@@ -50,6 +52,7 @@ const refKey = (r: CellRef) => `${r.sheet}!${r.row},${r.col}`;
 export function diagnose(ctx: RuleContext, relations: Relation[], severityOf: SeverityOf, opts: DiagnoseOptions = {}): DiagnosisOutput {
   const maxSize = opts.maxSize ?? 3;
   const budget = opts.budget ?? 20000;
+  const shared = { left: opts.totalBudget ?? 100000 };
   const p = buildProblem(relations);
   const findings: DiagnosisFinding[] = [];
   const folds: Fold[] = [];
@@ -104,13 +107,13 @@ export function diagnose(ctx: RuleContext, relations: Relation[], severityOf: Se
       hard.push(...group);
       continue;
     }
-    const single = minimalDiagnoses(p, group, { maxSize: 1, budget });
+    const single = minimalDiagnoses(p, group, { maxSize: 1, budget, shared });
     if (single.length === 0 || !report(single, group)) hard.push(...group);
   }
   // What no single cell explains: shifted columns, miscoded rows, a 合计 row from elsewhere.
   runDetectors(opts.detectors ?? [], hard);
   for (const group of components(hard.filter((r) => !explained.has(r)), p)) {
-    const ds = group.every((r) => r.bound) ? [] : minimalDiagnoses(p, group, { maxSize, budget }, 2);
+    const ds = group.every((r) => r.bound) ? [] : minimalDiagnoses(p, group, { maxSize, budget, shared }, 2);
     if (ds.length > 0 && report(ds, group)) continue;
     for (const r of group) findings.push(relationFinding(p, r, severityOf));
   }

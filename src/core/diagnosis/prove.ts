@@ -9,8 +9,15 @@ import { detectTables } from '../tables/detect';
 
 export type Recheck = (wb: WorkbookSnapshot, detection: Detection) => Finding[];
 
-/** Individual proofs per check (each is a full re-check; the rest are withheld). */
-const MAX_PROOFS = 60;
+/**
+ * Re-checks allowed per check, by workbook size (each is a full check; fixes beyond are withheld
+ * rather than offered unproven): a few thousand figures re-check in tens of milliseconds.
+ */
+function maxProofs(wb: WorkbookSnapshot): number {
+  let cells = 0;
+  for (const s of wb.sheets) for (const row of s.cells) if (row) cells += row.length;
+  return cells > 40000 ? 8 : cells > 10000 ? 24 : 60;
+}
 
 const refKey = (sheet: string, row: number, col: number) => `${sheet}!${row},${col}`;
 const serious = (f: Finding) => f.severity !== 'info';
@@ -104,7 +111,7 @@ function attempt(wb: WorkbookSnapshot, detection: Detection, before: Finding[], 
 export function proveFixes(wb: WorkbookSnapshot, detection: Detection, findings: Finding[], recheck: Recheck): Finding[] {
   const offered = findings.filter((f) => f.fix);
   const proven: Finding[] = [];
-  for (const f of offered.slice(0, MAX_PROOFS)) if (attempt(wb, detection, findings, [f], recheck)) proven.push(f);
+  for (const f of offered.slice(0, maxProofs(wb))) if (attempt(wb, detection, findings, [f], recheck)) proven.push(f);
   let set = proven;
   if (set.length > 1 && !attempt(wb, detection, findings, set, recheck)) {
     // Keep the fixes that still pass together, in reporting order.

@@ -12,10 +12,17 @@ export interface Diagnosis {
   assignment: Assignment;
 }
 
+/** Consistency checks left, shared by every search of one diagnosis (a guard on garbled workbooks). */
+export interface Budget {
+  left: number;
+}
+
 export interface SearchOptions {
   maxSize: number;
-  /** Consistency checks allowed per component before giving up (a guard on huge conflicts). */
+  /** Consistency checks allowed for this group before giving up. */
   budget: number;
+  /** The diagnosis-wide allowance this search also draws on. */
+  shared?: Budget;
 }
 
 /**
@@ -60,7 +67,11 @@ const blamable = (r: Relation) => r.cells.filter((c) => c.fig.value !== null).ma
 
 /** Every minimal diagnosis of a component, of the smallest size that has one (none up to maxSize: []). */
 export function minimalDiagnoses(p: Problem, broken: Relation[], opts: SearchOptions, minSize = 1): Diagnosis[] {
-  let budget = opts.budget;
+  let budget = Math.min(opts.budget, opts.shared?.left ?? Infinity);
+  const spend = () => {
+    budget--;
+    if (opts.shared) opts.shared.left--;
+  };
   for (let size = minSize; size <= opts.maxSize; size++) {
     const found = new Map<string, Diagnosis>();
     const seen = new Set<string>();
@@ -71,7 +82,7 @@ export function minimalDiagnoses(p: Problem, broken: Relation[], opts: SearchOpt
       seen.add(id);
       let unhit = broken;
       if (cells.length > 0) {
-        budget--;
+        spend();
         const a = assign(p, cells);
         if (!a.ok) return;
         unhit = [...broken.filter((r) => !a.touched.has(r)), ...a.broken];
