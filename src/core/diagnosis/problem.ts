@@ -109,6 +109,8 @@ export interface Assignment {
   broken: Relation[];
   /** Relations the candidate cells take part in. */
   touched: Set<Relation>;
+  /** When no value fits a cell: the relations that disagree on it (one of them needs another cell freed). */
+  conflict?: Relation[];
 }
 
 const keysOf = (r: Relation) => r.cells.map((c) => figKey(c.fig));
@@ -147,7 +149,7 @@ export function assign(p: Problem, candidates: string[]): Assignment {
     const k = next as string;
     pending.delete(k);
     const v = choose(p, k, ready.map((r) => r.solve(p.cell(k).fig, get)).filter((s): s is Solution => s !== null));
-    if (v === null) return { ok: false, values, broken: [], touched };
+    if (v === null) return { ok: false, values, broken: [], touched, conflict: ready };
     values.set(k, v);
   }
   const broken: Relation[] = [];

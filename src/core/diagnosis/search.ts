@@ -81,25 +81,32 @@ export function minimalDiagnoses(p: Problem, broken: Relation[], opts: SearchOpt
       if (seen.has(id)) return;
       seen.add(id);
       let unhit = broken;
+      let branch: string[] | null = null;
       if (cells.length > 0) {
         spend();
         const a = assign(p, cells);
-        if (!a.ok) return;
-        unhit = [...broken.filter((r) => !a.touched.has(r)), ...a.broken];
-        if (unhit.length === 0) {
-          found.set(id, { cells: [...cells].sort(), assignment: a });
-          return;
+        if (!a.ok) {
+          // No value fits some cell: one of the relations that disagree on it needs another cell.
+          if (cells.length >= size || !a.conflict) return;
+          branch = [...new Set(a.conflict.flatMap(blamable))].filter((k) => !cells.includes(k));
+        } else {
+          unhit = [...broken.filter((r) => !a.touched.has(r)), ...a.broken];
+          if (unhit.length === 0) {
+            found.set(id, { cells: [...cells].sort(), assignment: a });
+            return;
+          }
         }
       }
       if (cells.length >= size) return;
-      // Branch on the conflict with the fewest cells not yet chosen.
-      let pick: string[] | null = null;
-      for (const r of unhit) {
-        const ks = blamable(r).filter((k) => !cells.includes(k));
-        if (ks.length === 0) return; // a conflict no further cell can meet
-        if (!pick || ks.length < pick.length) pick = ks;
+      if (!branch) {
+        // Branch on the conflict with the fewest cells not yet chosen.
+        for (const r of unhit) {
+          const ks = blamable(r).filter((k) => !cells.includes(k));
+          if (ks.length === 0) return; // a conflict no further cell can meet
+          if (!branch || ks.length < branch.length) branch = ks;
+        }
       }
-      for (const k of new Set(pick ?? [])) visit([...cells, k]);
+      for (const k of new Set(branch ?? [])) visit([...cells, k]);
     };
     visit([]);
     if (found.size > 0) return [...found.values()];

@@ -2,8 +2,9 @@
 // an item, a row under the wrong code, a 合计 row that matches nothing. Each case is built clean,
 // checked clean, then broken the way published reports break.
 import type { CellValue } from '../../../src/core/snapshot';
-import type { Table } from '../../../src/core/tables/types';
-import { basicDetail, checkAll, coded, serious, threePublic } from './build';
+import type { CodedTable, Table } from '../../../src/core/tables/types';
+import { basicDetail, checkAll, coded, serious, setFig, threePublic } from './build';
+import { pick, sampleTables } from './sample-model';
 
 /** A 302 block whose first 款 is empty, with the 三公 figures its 30212/30217/30231 must not exceed. */
 function basic302(values: CellValue[], total = 64) {
@@ -137,5 +138,17 @@ describe('a 合计 row that matches nothing', () => {
     expect(fs[0].message).toContain('应为 877.77（实为 912.40）');
     expect(fs[0].message).toContain('应为 840.77（实为 880.10）');
     expect(fs[0].message).toContain('应为 37.00（实为 32.30）');
+  });
+  it('two slips on a 合计 row whose 合计 column still holds are two findings with fixes', () => {
+    // The items are pinned by their 款 and 项 (a bare table could not tell 合计 slips from a row's).
+    const ts = sampleTables();
+    const ex = pick<CodedTable>(ts, 'expenditure');
+    setFig(ex.total!.values.basic, 739.08);
+    setFig(ex.total!.values.project, 138.69);
+    const fs = serious(checkAll(ts));
+    expect(fs.map((f) => [f.cell, f.fix?.value])).toEqual([
+      ['D6', 738.08],
+      ['E6', 139.69],
+    ]);
   });
 });

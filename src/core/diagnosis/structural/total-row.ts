@@ -29,6 +29,9 @@ export const totalRow: Detector = ({ ctx, problem: p, broken, severityOf }) => {
       sums.push(r);
     }
     if (values.size < 2) continue;
+    // Every column the row totals must disagree: two slips on a 合计 row are two findings, not this.
+    const columns = [...cells].filter((k) => p.byCell(k).some((r) => r.sum && figKey(r.sum.total) === k && !r.sum.items.some(inRow)));
+    if (columns.some((k) => !values.has(k))) continue;
     const o = test(p, values);
     if (o.after.length > 0) continue;
     // It matches nothing outside itself: no relation tying the row to other rows or tables holds.
