@@ -15,6 +15,7 @@ import type { Fold } from '../diagnosis/diagnose';
 import type { DiagnosisFinding } from '../diagnosis/messages';
 import { proveFixes } from '../diagnosis/prove';
 import type { Relation } from '../diagnosis/relation';
+import { plainValue } from '../diagnosis/relation';
 import { AFTER, BEFORE } from '../diagnosis/structural/index';
 import { RULES } from './registry';
 import type { Rule, RuleContext, RuleFinding } from './types';
@@ -61,24 +62,52 @@ function failure(rule: Rule, err: unknown): Finding {
 
 interface Collected {
   direct: Finding[];
+  /** Every relation, or — when none is broken — only those that do not hold exactly. */
   relations: Relation[];
 }
 
-function collect(rules: Rule[], ctx: RuleContext): Collected {
-  const direct: Finding[] = [];
-  const relations: Relation[] = [];
+/** Each rule's relations, tagged with the rule; a rule that throws becomes one info finding. */
+function eachRelation(rules: Rule[], ctx: RuleContext, direct: Finding[], fn: (r: Relation) => void): void {
   for (const rule of rules) {
+    if (!rule.relations) continue;
     try {
-      if (rule.check) for (const f of rule.check(ctx)) direct.push(completeFinding(rule, f));
-      if (rule.relations)
-        for (const r of rule.relations(ctx)) {
-          r.rule = rule.id;
-          relations.push(r);
-        }
+      for (const r of rule.relations(ctx)) {
+        r.rule = rule.id;
+        fn(r);
+      }
     } catch (err) {
       direct.push(failure(rule, err));
     }
   }
+}
+
+/**
+ * A clean workbook needs no diagnosis: relations are evaluated as each rule declares them and only
+ * those with a difference are kept (a large workbook declares tens of thousands). When one is
+ * broken, every relation is declared again for the diagnosis, which weighs all of them.
+ */
+function collect(rules: Rule[], ctx: RuleContext): Collected {
+  const direct: Finding[] = [];
+  for (const rule of rules) {
+    if (!rule.check) continue;
+    try {
+      for (const f of rule.check(ctx)) direct.push(completeFinding(rule, f));
+    } catch (err) {
+      direct.push(failure(rule, err));
+    }
+  }
+  const noted: Relation[] = [];
+  let broken = false;
+  const failures: Finding[] = [];
+  eachRelation(rules, ctx, failures, (r) => {
+    const v = r.quick ? r.quick(plainValue) : r.evaluate(plainValue)?.verdict;
+    if (v === 'mismatch') broken = true;
+    if (v === 'mismatch' || v === 'rounding') noted.push(r);
+  });
+  direct.push(...failures);
+  if (!broken) return { direct, relations: noted };
+  const relations: Relation[] = [];
+  eachRelation(rules, ctx, [], (r) => relations.push(r));
   return { direct, relations };
 }
 
@@ -117,7 +146,9 @@ function fold(direct: Finding[], folds: Fold[], complete: Finding[], raw: Diagno
 
 /** Every relation the rules declare for a workbook (what the diagnosis reasons over). */
 export function relationsOf(wb: WorkbookSnapshot, detection: Detection, rules: Rule[] = RULES): Relation[] {
-  return collect(rules, makeContext(wb, detection)).relations;
+  const out: Relation[] = [];
+  eachRelation(rules, makeContext(wb, detection), [], (r) => out.push(r));
+  return out;
 }
 
 /** Run one rule on its own (its relations diagnosed among themselves), turning an exception into one info finding. */

@@ -2,7 +2,7 @@
 // figures cannot exceed the expenditure table's (warning: templates differ in scope).
 import type { Relation } from '../../diagnosis/relation';
 import type { Rule } from '../types';
-import { collect, compare } from '../util/cross';
+import { collect, compare, comparePair } from '../util/cross';
 
 const COLS = [
   ['total', '本年支出合计'],
@@ -31,7 +31,7 @@ export const rule: Rule = {
       // A code the expenditure table does not list has no spending there: at most zero.
       if (!e) out.push(compare({ primary: { table: gb, fig: r.values.total }, others: [], mode: 'atMost', what: `${r.code} ${r.name.trim()}「本年支出合计」`, basis: '支出决算表未列该科目', related: [r.nameRef] }));
       // Thousands of rows: their names are made only when shown.
-      else for (const [k, name] of COLS) out.push(compare({ primary: { table: gb, fig: r.values[k] }, others: [{ table: ex, fig: e.values[k] }], mode: 'atMost', what: () => `${r.code} ${r.name.trim()}「${name}」`, basis: SAME[k] }));
+      else for (const [k, name] of COLS) out.push(comparePair({ table: gb, fig: r.values[k] }, { table: ex, fig: e.values[k] }, 'atMost', () => `${r.code} ${r.name.trim()}「${name}」`, SAME[k]));
     }
     return collect(out);
   },

@@ -40,7 +40,8 @@ const OPS = { equal: '=', atLeast: '>=', atMost: '<=' } as const;
 
 /** The comparison as a relation in the primary table's unit; null when a figure is missing. */
 export function compare(spec: CompareSpec): Relation | null {
-  if (!spec.primary.fig || spec.others.some((o) => !o.fig)) return null;
+  if (!spec.primary.fig) return null;
+  for (let i = 0; i < spec.others.length; i++) if (!spec.others[i].fig) return null;
   return new Comparison(spec);
 }
 
@@ -66,19 +67,21 @@ class Comparison implements Relation {
     let tolerance = s.half;
     let coarse = s.decimals;
     let mixed = false;
-    this.coefs = spec.others.map((o) => {
-      const os = scaleOf(o.table);
+    this.coefs = new Array(spec.others.length);
+    for (let i = 0; i < spec.others.length; i++) {
+      const os = scaleOf(spec.others[i].table);
       if (os.unit !== s.unit) {
         mixed = true;
         tolerance += convert(os.half, os.unit, s.unit);
         // Decimals meaningful in the primary unit (a whole-元 figure in 万元 has 4 decimals).
         coarse = Math.min(coarse, os.unit === '元' ? os.decimals + 4 : Math.max(0, os.decimals - 4));
+        this.coefs[i] = -convert(1, os.unit, s.unit);
       } else {
         tolerance += os.half;
         coarse = Math.min(coarse, os.decimals);
+        this.coefs[i] = -1;
       }
-      return -convert(1, os.unit, s.unit);
-    });
+    }
     this.tolerance = tolerance;
     if (mixed) this.coarse = Math.max(0, coarse);
     if (spec.related) {
@@ -155,6 +158,82 @@ class Comparison implements Relation {
     return verdictOf(r, this.tolerance);
   }
 
+  evaluate(get: ValueOf): RelationEval | null {
+    return this.full.evaluate(get);
+  }
+  solve(fig: Figure, get: ValueOf): Solution | null {
+    return this.full.solve(fig, get);
+  }
+  message(ev: RelationEval): string {
+    return this.full.message(ev);
+  }
+}
+
+/**
+ * One figure against one other (=, ≥, ≤), declared without building a spec: rules that compare
+ * every row of two tables declare thousands. The full relation is made only if it is looked at.
+ */
+export function comparePair(primary: Side, other: Side, mode: CompareSpec['mode'], what: Text, basis: Text): Relation | null {
+  if (!primary.fig || !other.fig) return null;
+  const a = scaleOf(primary.table);
+  const b = scaleOf(other.table);
+  if (a.unit !== b.unit) return compare({ primary, others: [other], mode, what, basis });
+  return new Pair(primary, other, mode ?? 'equal', a.half + b.half, what, basis);
+}
+
+class Pair implements Relation {
+  rule = '';
+  severity?: Severity;
+  private inner: Relation | null = null;
+  constructor(
+    private readonly p: Side,
+    private readonly o: Side,
+    private readonly mode: 'equal' | 'atLeast' | 'atMost',
+    private readonly tolerance: number,
+    private readonly what: Text,
+    private readonly basis: Text,
+  ) {}
+  private get full(): Relation {
+    if (!this.inner) {
+      this.inner = compare({ primary: this.p, others: [this.o], mode: this.mode, what: this.what, basis: this.basis }) as Relation;
+      this.inner.rule = this.rule;
+    }
+    return this.inner;
+  }
+  get table(): Table {
+    return this.p.table;
+  }
+  get anchor(): CellRef {
+    return (this.p.fig as Figure).ref;
+  }
+  get cells() {
+    return this.full.cells;
+  }
+  get statement(): string {
+    return this.full.statement;
+  }
+  get decimals(): number {
+    return scaleOf(this.p.table).decimals;
+  }
+  get copy(): boolean | undefined {
+    return this.full.copy;
+  }
+  get bound(): boolean {
+    return this.mode !== 'equal';
+  }
+  forEachFigure(fn: (fig: Figure) => void): void {
+    fn(this.p.fig as Figure);
+    fn(this.o.fig as Figure);
+  }
+  quick(get: ValueOf): Verdict | null {
+    const a = get(this.p.fig as Figure);
+    const b = get(this.o.fig as Figure);
+    if (a === null || b === null) return null;
+    const r = Math.round((a - b) * 1e8) / 1e8;
+    if (this.mode === 'atLeast' && r >= -EPS) return 'equal';
+    if (this.mode === 'atMost' && r <= EPS) return 'equal';
+    return verdictOf(r, this.tolerance);
+  }
   evaluate(get: ValueOf): RelationEval | null {
     return this.full.evaluate(get);
   }
