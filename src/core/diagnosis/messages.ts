@@ -9,7 +9,7 @@ import { fmt } from '../numbers';
 import { TABLE_KIND_NAMES } from '../tables/types';
 import type { Table } from '../tables/types';
 import type { RuleFinding } from '../rules/types';
-import { findingAt, relatedText } from '../rules/util/report';
+import { findingAt } from '../rules/util/report';
 import type { Problem } from './problem';
 import { cellDecimals } from './problem';
 import type { Relation, RelationEval } from './relation';
