@@ -17,6 +17,7 @@ import { analyzeWorkbook, detectTables, runChecks } from '../../src/core/index';
 import { generateLarge } from '../../test/fixtures/generator/index';
 import { measureExcelHost } from '../../test/fake-excel/bench';
 import { FEW_CELLS, sheetWorkbook } from '../../test/unit/file-host/hostile';
+import { benchDiagnosis } from './diagnosis';
 
 // scripts/bench.mjs runs the bundle with the repository as the working directory.
 const ROOT = process.cwd();
@@ -193,6 +194,7 @@ async function main() {
   console.log(`\n(generated the large workbook in ${ms(t0).toFixed(0)} ms)`);
   await benchWorkbook('large: 2,000 item rows, 60 scorecards', large.bytes, 7);
   await reading(large.bytes);
+  await benchDiagnosis(ROOT);
   bundleSize();
   benchFolder(40, 3);
 }

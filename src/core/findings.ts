@@ -37,6 +37,20 @@ export interface Finding {
   /** Quoted excerpt of the narrative, for narrative findings. */
   excerpt?: string;
   fix?: SuggestedFix;
+  /**
+   * The relations this finding accounts for: one wrong cell upsets several sums and comparisons,
+   * which are folded into its finding (and named in its message) instead of reported again.
+   */
+  breaks?: BrokenRelation[];
+  /** When the figures cannot tell which cell is wrong: every cell that could be ('A1' or 'Sheet!A1'). No fix then. */
+  candidates?: string[];
+}
+
+/** A relation a finding accounts for. */
+export interface BrokenRelation {
+  rule: string;
+  /** The relation in words with its figures: '合计「本年支出合计」＝各类之和（878.77 ≠ 877.77）'. */
+  text: string;
 }
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -30,6 +30,8 @@ async function plantFault(): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(SAMPLE_XLSX);
   wb.getWorksheet(SUMMARY_SHEET)!.getCell(PLANTED_CELL).value = PLANTED_VALUE;
+  // A second, independent slip (2080106 基本支出 344.19 → 345.19): one finding per slip, so the list has two.
+  wb.getWorksheet('3支出决算表')!.getCell('D9').value = 345.19;
   const path = join(mkdtempSync(join(tmpdir(), 'juesuan-fault-')), '含错误的决算.xlsx');
   await wb.xlsx.writeFile(path);
   return path;

@@ -1,18 +1,30 @@
-// Runs every registered rule over the detected tables. A rule that throws becomes one info
+// Runs every registered rule over the detected tables. Rules give findings of their own (check)
+// and relations between figures (relations); the relations of all rules are diagnosed together
+// (src/core/diagnosis), so one wrong cell is one finding on that cell. Every offered fix is then
+// proven on a copy of the workbook (diagnosis/prove.ts). A rule that throws becomes one info
 // finding ('规则执行失败') so that one bad rule never hides the others' findings.
 import { parseA1, parseRangeA1 } from '../address';
 import { defaultCatalogue } from '../catalogue/catalogue';
 import type { Catalogue } from '../catalogue/catalogue';
-import type { Finding } from '../findings';
+import type { Finding, Severity } from '../findings';
 import { SEVERITY_ORDER } from '../findings';
 import type { WorkbookSnapshot } from '../snapshot';
 import type { Detection, Table, TableKind, TableOfKind } from '../tables/types';
+import { diagnose } from '../diagnosis/diagnose';
+import type { Fold } from '../diagnosis/diagnose';
+import type { DiagnosisFinding } from '../diagnosis/messages';
+import { proveFixes } from '../diagnosis/prove';
+import type { Relation } from '../diagnosis/relation';
+import { plainValue } from '../diagnosis/relation';
+import { AFTER, BEFORE } from '../diagnosis/structural/index';
 import { RULES } from './registry';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
 export interface CheckOptions {
   /** Rule ids to skip. */
   disabled?: string[];
+  /** Re-check every offered fix on a copy of the workbook and keep only the safe ones (default true). */
+  proveFixes?: boolean;
 }
 
 export function makeContext(wb: WorkbookSnapshot, detection: Detection, catalogue: Catalogue = defaultCatalogue()): RuleContext {
@@ -32,7 +44,7 @@ export function makeContext(wb: WorkbookSnapshot, detection: Detection, catalogu
 }
 
 /** Fill the rule's metadata into its findings. */
-export function completeFinding(rule: Rule, f: RuleFinding): Finding {
+export function completeFinding(rule: Pick<Rule, 'id' | 'family' | 'severity'>, f: RuleFinding): Finding {
   return {
     ...f,
     rule: rule.id,
@@ -43,56 +55,115 @@ export function completeFinding(rule: Rule, f: RuleFinding): Finding {
   };
 }
 
-/** Run one rule, turning an exception into a single info finding. */
-export function runRule(rule: Rule, ctx: RuleContext): Finding[] {
-  try {
-    return rule.check(ctx).map((f) => completeFinding(rule, f));
-  } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    return [
-      {
-        rule: rule.id,
-        family: rule.family,
-        severity: 'info',
-        sheet: null,
-        cell: null,
-        related: [],
-        line: null,
-        message: `规则执行失败：${rule.description}（${reason}），本项检查未完成，请人工核对`,
-      },
-    ];
+function failure(rule: Rule, err: unknown): Finding {
+  const reason = err instanceof Error ? err.message : String(err);
+  return { rule: rule.id, family: rule.family, severity: 'info', sheet: null, cell: null, related: [], line: null, message: `规则执行失败：${rule.description}（${reason}），本项检查未完成，请人工核对` };
+}
+
+interface Collected {
+  direct: Finding[];
+  /** Every relation, or — when none is broken — only those that do not hold exactly. */
+  relations: Relation[];
+}
+
+/** Each rule's relations, tagged with the rule; a rule that throws becomes one info finding. */
+function eachRelation(rules: Rule[], ctx: RuleContext, direct: Finding[], fn: (r: Relation) => void): void {
+  for (const rule of rules) {
+    if (!rule.relations) continue;
+    try {
+      for (const r of rule.relations(ctx)) {
+        r.rule = rule.id;
+        fn(r);
+      }
+    } catch (err) {
+      direct.push(failure(rule, err));
+    }
   }
+}
+
+/**
+ * A clean workbook needs no diagnosis: relations are evaluated as each rule declares them and only
+ * those with a difference are kept (a large workbook declares tens of thousands). When one is
+ * broken, every relation is declared again for the diagnosis, which weighs all of them.
+ */
+function collect(rules: Rule[], ctx: RuleContext): Collected {
+  const direct: Finding[] = [];
+  for (const rule of rules) {
+    if (!rule.check) continue;
+    try {
+      for (const f of rule.check(ctx)) direct.push(completeFinding(rule, f));
+    } catch (err) {
+      direct.push(failure(rule, err));
+    }
+  }
+  const noted: Relation[] = [];
+  let broken = false;
+  const failures: Finding[] = [];
+  eachRelation(rules, ctx, failures, (r) => {
+    const v = r.quick ? r.quick(plainValue) : r.evaluate(plainValue)?.verdict;
+    if (v === 'mismatch') broken = true;
+    if (v === 'mismatch' || v === 'rounding') noted.push(r);
+  });
+  direct.push(...failures);
+  if (!broken) return { direct, relations: noted };
+  const relations: Relation[] = [];
+  eachRelation(rules, ctx, [], (r) => relations.push(r));
+  return { direct, relations };
+}
+
+function diagnosed(rules: Rule[], ctx: RuleContext, c: Collected): Finding[] {
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const severityOf = (r: Relation): Severity => r.severity ?? byId.get(r.rule)?.severity ?? 'error';
+  const { findings, folds } = diagnose(ctx, c.relations, severityOf, { before: BEFORE, detectors: AFTER });
+  const out = findings.map((f: DiagnosisFinding) => completeFinding(byId.get(f.rule) as Rule, f));
+  return [...out, ...fold(c.direct, folds, out, findings)];
+}
+
+/** Drop findings of other rules that a diagnosis finding accounts for, naming them in it. */
+function fold(direct: Finding[], folds: Fold[], complete: Finding[], raw: DiagnosisFinding[]): Finding[] {
+  if (folds.length === 0) return direct;
+  // Related cells come compressed ('G19:H19', 'Sheet!C6'): every cell they cover.
+  const keysOf = (sheet: string, text: string): string[] => {
+    const bang = text.lastIndexOf('!');
+    const s = bang >= 0 ? text.slice(0, bang).replace(/^'|'$/g, '') : sheet;
+    const r = parseRangeA1(bang >= 0 ? text.slice(bang + 1) : text);
+    if (!r || (r.r2 - r.r1 + 1) * (r.c2 - r.c1 + 1) > 400) return [];
+    const out: string[] = [];
+    for (let row = r.r1; row <= r.r2; row++) for (let col = r.c1; col <= r.c2; col++) out.push(`${s}!${row},${col}`);
+    return out;
+  };
+  return direct.filter((f) => {
+    if (!f.sheet || !f.cell) return true;
+    const k = keysOf(f.sheet, f.cell)[0];
+    const rel = f.related.flatMap((r) => keysOf(f.sheet as string, r));
+    const hit = folds.find((x) => x.rules.test(f.rule) && (x.cells.has(k) || (x.viaRelated && rel.some((r) => x.cells.has(r))) || (!!f.tableId && !!x.tables?.has(f.tableId))));
+    if (!hit) return true;
+    const into = complete[raw.indexOf(hit.into)];
+    into.breaks = [...(into.breaks ?? []), { rule: f.rule, text: f.message }];
+    return false;
+  });
+}
+
+/** Every relation the rules declare for a workbook (what the diagnosis reasons over). */
+export function relationsOf(wb: WorkbookSnapshot, detection: Detection, rules: Rule[] = RULES): Relation[] {
+  const out: Relation[] = [];
+  eachRelation(rules, makeContext(wb, detection), [], (r) => out.push(r));
+  return out;
+}
+
+/** Run one rule on its own (its relations diagnosed among themselves), turning an exception into one info finding. */
+export function runRule(rule: Rule, ctx: RuleContext): Finding[] {
+  const c = collect([rule], ctx);
+  return diagnosed([rule], ctx, c);
 }
 
 export function runChecks(wb: WorkbookSnapshot, detection: Detection, opts: CheckOptions = {}, rules: Rule[] = RULES): Finding[] {
   const ctx = makeContext(wb, detection);
   const disabled = new Set(opts.disabled ?? []);
-  const all: Finding[] = [];
-  for (const rule of rules) if (!disabled.has(rule.id)) all.push(...runRule(rule, ctx));
-  return sortFindings(linkEvidence(dedupe(all)), wb);
-}
-
-/**
- * A broken total whose culprit the table alone cannot tell (no fix offered) while a cross-table
- * error on one of its items accounts for the whole difference: say so, and list that cell first.
- */
-export function linkEvidence(findings: Finding[]): Finding[] {
-  const cross = findings.filter((f) => f.family === 'cross' && f.severity === 'error' && typeof f.expected === 'number' && typeof f.actual === 'number' && f.sheet && f.cell);
-  if (cross.length === 0) return findings;
-  return findings.map((f) => {
-    if (f.family !== 'sum' || f.severity !== 'error' || f.fix || typeof f.expected !== 'number' || typeof f.actual !== 'number' || !f.sheet) return f;
-    const d = f.actual - f.expected;
-    const inRange = (cell: string) => f.related.some((r) => !r.includes('!') && covers(r, cell));
-    const c = cross.find((x) => x.sheet === f.sheet && inRange(x.cell as string) && Math.abs(d + ((x.actual as number) - (x.expected as number))) <= 0.005 * (f.related.length + 2) + 1e-9);
-    if (!c) return f;
-    return { ...f, related: [c.cell as string, ...f.related], message: `${f.message}；表间核对显示 ${c.cell} 与其他表不符且正好相差此数，应先核对 ${c.cell}` };
-  });
-}
-
-function covers(range: string, cell: string): boolean {
-  const r = parseRangeA1(range);
-  const p = parseA1(cell);
-  return !!r && !!p && p.row >= r.r1 && p.row <= r.r2 && p.col >= r.c1 && p.col <= r.c2;
+  const enabled = rules.filter((r) => !disabled.has(r.id));
+  const findings = sortFindings(dedupe(diagnosed(enabled, ctx, collect(enabled, ctx))), wb);
+  if (opts.proveFixes === false || !findings.some((f) => f.fix)) return findings;
+  return proveFixes(wb, detection, findings, (w, d) => runChecks(w, d, { ...opts, proveFixes: false }, rules));
 }
 
 /** Same rule, same cell, same message: reported once. */

@@ -10,6 +10,7 @@ import { rule as sumRowParts } from './sum/row-parts';
 import { rule as sumStaffControlRate } from './sum/staff-control-rate';
 import { rule as sumSummary } from './sum/summary';
 import { rule as sumThreePublic } from './sum/three-public';
+import { rule as sumThreePublicOverBudget } from './sum/three-public-over-budget';
 import { rule as crossBalances } from './cross/balances';
 import { rule as crossDeptScorecard } from './cross/dept-scorecard';
 import { rule as crossFiscalFunds } from './cross/fiscal-funds';
@@ -67,6 +68,7 @@ export const RULES: Rule[] = [
   sumStaffControlRate,
   sumSummary,
   sumThreePublic,
+  sumThreePublicOverBudget,
   crossBalances,
   crossDeptScorecard,
   crossFiscalFunds,

@@ -3,6 +3,7 @@ import type { Catalogue } from '../catalogue/catalogue';
 import type { Finding, RuleFamily, Severity } from '../findings';
 import type { Detection, TableKind, TableOfKind } from '../tables/types';
 import type { WorkbookSnapshot } from '../snapshot';
+import type { Relation } from '../diagnosis/relation';
 
 export interface RuleContext {
   workbook: WorkbookSnapshot;
@@ -25,5 +26,12 @@ export interface Rule {
   severity: Severity;
   /** Chinese description shown in the task pane and in --help. */
   description: string;
-  check(ctx: RuleContext): RuleFinding[];
+  /** Findings that are not relations between figures (names, blanks, completeness, text). */
+  check?(ctx: RuleContext): RuleFinding[];
+  /**
+   * The relations between figures this rule asserts (sums, copies, caps, rates). The engine
+   * evaluates the relations of all rules together and reports a broken one on the cell that
+   * explains it (src/core/diagnosis), or on its own when no cell does.
+   */
+  relations?(ctx: RuleContext): Relation[];
 }

@@ -25,7 +25,7 @@ import type {
   TripleRow,
   Unit,
 } from '../../../src/core/tables/types';
-import { makeContext, runRule } from '../../../src/core/rules/engine';
+import { makeContext, runChecks, runRule } from '../../../src/core/rules/engine';
 import type { Rule } from '../../../src/core/rules/types';
 import type { Finding } from '../../../src/core/findings';
 import { allFigures } from '../../../src/core/rules/util/figures';
@@ -392,6 +392,14 @@ export function detection(tables: Table[], supplement: Record<string, string | n
 export function run(rule: Rule, tables: Table[], supplement: Record<string, string | number | null> | null = null): Finding[] {
   return runRule(rule, makeContext(workbookOf(tables), detection(tables, supplement)));
 }
+
+/** Every rule over the tables, as the engine runs them: one diagnosis, fixes proven on a copy. */
+export function checkAll(tables: Table[], supplement: Record<string, string | number | null> | null = null): Finding[] {
+  return runChecks(workbookOf(tables), detection(tables, supplement), { disabled: ['completeness.tables-present'] });
+}
+
+/** Errors and warnings (what a planted fault must produce; rounding notes are info). */
+export const serious = (fs: Finding[]) => fs.filter((f) => f.severity !== 'info');
 
 /** Replace a figure's value in place (planting a fault in a clean model). */
 export function setFig(f: Figure | null | undefined, v: CellValue): void {

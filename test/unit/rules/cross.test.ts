@@ -18,7 +18,7 @@ import { rule as balances } from '../../../src/core/rules/cross/balances';
 import { rule as supplementRule } from '../../../src/core/rules/cross/supplement';
 import { rule as supplementCounts } from '../../../src/core/rules/cross/supplement-counts';
 import type { BasicDetailTable, CodedTable, FiscalSummaryTable, PerfBasicDataTable, ScorecardTable, SummaryTable } from '../../../src/core/tables/types';
-import { basicDetail, coded, fiscalSummary, run, setFig, threePublic } from './build';
+import { basicDetail, checkAll, coded, fiscalSummary, run, serious, setFig, threePublic } from './build';
 import { pick, sampleTables, samplePerfBasic, sampleThreePublic } from './sample-model';
 
 const ALL = [balances, supplementRule, supplementCounts, summaryIncome, summaryExpenditure, fiscalGeneral, fiscalFunds, summaryFiscalIncome, incomeFiscal, generalBasicDetail, threePublicDetail, perfThreePublic, perfPublicFunds, perfProjects, scorecardProjects, generalWithin, deptScorecard];
@@ -33,7 +33,14 @@ describe('cross.summary-income', () => {
     setFig(pick<SummaryTable>(ts, 'summary').income.other!.figure, 38);
     const [f] = run(summaryIncome, ts);
     expect(f).toMatchObject({ rule: 'cross.summary-income', severity: 'error', sheet: 'summary', cell: 'C14', expected: 37, actual: 38, related: ['income!I6'] });
-    expect(f.message).toBe('收入支出决算总表「其他收入」应为 37.00（收入决算表合计行「其他收入」），实为 38.00，相差 1.00');
+    // On its own the relation cannot tell which side is wrong.
+    expect(f.message.startsWith('收入支出决算总表「其他收入」应为 37.00（收入决算表合计行「其他收入」），实为 38.00，相差 1.00。无法确定是哪一格有误')).toBe(true);
+    expect(f.candidates).toEqual(['C14', 'income!I6']);
+    // With every table, the summary's own 本年收入合计 pins it: one finding, with the fix.
+    const all = serious(checkAll(ts));
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ rule: 'cross.summary-income', sheet: 'summary', cell: 'C14', expected: 37, actual: 38, fix: { value: 37 } });
+    expect(all[0].breaks?.map((b) => b.rule)).toEqual(['sum.summary', 'cross.summary-income']);
   });
   it('compares the three fiscal lines together against the income table 财政拨款收入', () => {
     const ts = sampleTables();
@@ -114,7 +121,10 @@ describe('cross.summary-fiscal-income', () => {
   it('reports a fiscal-summary income line that differs from the summary', () => {
     const ts = sampleTables();
     setFig(pick<FiscalSummaryTable>(ts, 'fiscal-summary').income.general!.figure, 841.77);
-    expect(run(summaryFiscalIncome, ts)[0]).toMatchObject({ severity: 'error', sheet: 'fiscal', cell: 'C6', expected: 840.77, related: ['summary!C7'] });
+    expect(run(summaryFiscalIncome, ts)[0]).toMatchObject({ severity: 'error', sheet: 'summary', cell: 'C7', candidates: ['C7', 'fiscal!C6'] });
+    const all = serious(checkAll(ts));
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ severity: 'error', sheet: 'fiscal', cell: 'C6', expected: 840.77, actual: 841.77, fix: { value: 840.77 } });
   });
 });
 
@@ -122,9 +132,11 @@ describe('cross.summary-fiscal-income when two tables outvote the summary', () =
   it('reports the summary line, not the fiscal-summary, when income table and fiscal-summary agree', () => {
     const ts = sampleTables();
     setFig(pick<SummaryTable>(ts, 'summary').income.fiscalGeneral!.figure, 841.77);
-    const [f] = run(summaryFiscalIncome, ts);
-    expect(f).toMatchObject({ severity: 'error', sheet: 'summary', cell: 'C7', expected: 840.77, actual: 841.77, related: ['fiscal!C6', 'income!D6'] });
-    expect(run(summaryIncome, ts)).toEqual([]);
+    const all = serious(checkAll(ts));
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ severity: 'error', sheet: 'summary', cell: 'C7', expected: 840.77, actual: 841.77, fix: { value: 840.77 } });
+    expect(all[0].related).toEqual(expect.arrayContaining(['fiscal!C6', 'income!D6']));
+    expect(all[0].breaks?.map((b) => b.rule)).toEqual(['sum.summary', 'cross.summary-fiscal-income', 'cross.summary-income']);
   });
 });
 
@@ -152,7 +164,10 @@ describe('cross.general-basic-detail', () => {
     const ts = sampleTables();
     // 公用经费合计 60.87 disagrees with its own 类 (59.87): with the value its items imply, the tables agree.
     setFig(pick<BasicDetailTable>(ts, 'basic-detail').publicTotal!.figure, 60.87);
-    expect(run(generalBasicDetail, ts)).toEqual([]);
+    const all = serious(checkAll(ts));
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ rule: 'sum.basic-detail', sheet: 'basic', cell: 'F19', expected: 59.87, fix: { value: 59.87 } });
+    expect(all[0].breaks?.map((b) => b.rule)).toEqual(['sum.basic-detail', 'cross.general-basic-detail', 'cross.perf-public-funds']);
   });
 });
 

@@ -1,7 +1,8 @@
 // The engine: metadata filling, sorting, de-duplication, disabled rules, a throwing rule; and the registry.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dedupe, linkEvidence, makeContext, runChecks, runRule } from '../../../src/core/rules/engine';
+import { dedupe, makeContext, relationsOf, runChecks, runRule } from '../../../src/core/rules/engine';
+import { linear } from '../../../src/core/diagnosis/linear';
 import { RULES, ruleById } from '../../../src/core/rules/registry';
 import type { Rule } from '../../../src/core/rules/types';
 import type { Finding } from '../../../src/core/findings';
@@ -62,17 +63,39 @@ describe('engine', () => {
   });
 });
 
-describe('linkEvidence', () => {
-  const sumF: Finding = { rule: 'sum.summary', family: 'sum', severity: 'error', sheet: 'S', cell: 'C15', related: ['C7:C14'], line: null, message: '本年收入合计应为 878.77，实为 877.77，相差 1.00', expected: 878.77, actual: 877.77 };
-  const crossF = (cell: string, actual: number): Finding => ({ rule: 'cross.x', family: 'cross', severity: 'error', sheet: 'S', cell, related: [], line: null, message: 'x', expected: 840.77, actual });
-  it('points a broken total at the item a cross-table error explains', () => {
-    const [f] = linkEvidence([sumF, crossF('C7', 841.77)]);
-    expect(f.related).toEqual(['C7', 'C7:C14']);
-    expect(f.message).toContain('应先核对 C7');
+describe('relations', () => {
+  // A rule that asserts 本年收入合计 = 其他收入 (false on the sample): the engine evaluates and diagnoses it.
+  const ts = () => sampleTables();
+  const asserting = (tables: ReturnType<typeof sampleTables>): Rule => ({
+    id: 'test.rel',
+    family: 'sum',
+    severity: 'warning',
+    description: '测试关系',
+    relations: () => {
+      const s = pick<SummaryTable>(tables, 'summary');
+      return [linear({ table: s, terms: [{ fig: s.incomeTotal!.figure, coef: 1, table: s, label: '本年收入合计' }, { fig: s.income.other!.figure, coef: -1, table: s, label: '其他收入' }], tolerance: 0.01, decimals: 2, what: '本年收入合计', basis: '其他收入' })];
+    },
   });
-  it('leaves it alone when the amounts do not account for the difference, or the cell is not an item', () => {
-    expect(linkEvidence([sumF, crossF('C7', 845.77)])[0]).toBe(sumF);
-    expect(linkEvidence([sumF, crossF('D7', 841.77)])[0]).toBe(sumF);
+  it('reports a broken relation under the declaring rule, with its severity, on its own when no cell is certain', () => {
+    const tables = ts();
+    const fs = runChecks(workbookOf(tables), detection(tables), {}, [asserting(tables)]);
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ rule: 'test.rel', family: 'sum', severity: 'warning', cell: 'C15', candidates: ['C15', 'C14'] });
+    expect(fs[0].message.startsWith('本年收入合计应为 37.00（其他收入），实为 877.77，相差 840.77')).toBe(true);
+  });
+  it('turns a throwing relations() into one info finding', () => {
+    const bad: Rule = { id: 'test.boom2', family: 'cross', severity: 'error', description: '会失败的关系', relations: () => { throw new Error('关系坏了'); } };
+    const tables = ts();
+    const fs = runChecks(workbookOf(tables), detection(tables), {}, [bad]);
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ rule: 'test.boom2', severity: 'info' });
+    expect(fs[0].message).toContain('关系坏了');
+  });
+  it('declares every relation of the clean sample as holding', () => {
+    const tables = ts();
+    const rels = relationsOf(workbookOf(tables), detection(tables));
+    expect(rels.length).toBeGreaterThan(100);
+    expect(rels.every((r) => r.rule !== '' && r.evaluate((f) => f.value)?.verdict !== 'mismatch')).toBe(true);
   });
 });
 

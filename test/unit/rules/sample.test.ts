@@ -29,6 +29,7 @@ function planted(edits: Record<string, CellValue>): WorkbookSnapshot {
 
 const check = (wb: WorkbookSnapshot) => runChecks(wb, detectTables(wb));
 const at = (fs: Finding[], addr: string) => fs.filter((f) => `${f.sheet}!${f.cell}` === addr);
+const serious = (fs: Finding[]) => fs.filter((f) => f.severity !== 'info');
 const show = (fs: Finding[]) => fs.map((f) => `${f.severity} ${f.rule} ${f.sheet}!${f.cell} ${f.message}`);
 
 describe('the shared sample', () => {
@@ -71,21 +72,31 @@ describe('SPEC §7 faults planted into the sample', () => {
     expect(here.find((f) => f.rule === 'cross.perf-projects')!.related).toEqual(['3支出决算表!E6']);
   });
 
-  it('二级指标 分值 adding to 55 under 产出指标（50分）', () => {
-    const fs = check(planted({ '项目自评1!G12': 20 }));
+  it('二级指标 分值 adding to 55 under 产出指标（50分）: one finding on the 分值 that does it', () => {
+    const fs = serious(check(planted({ '项目自评1!G12': 20 })));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ rule: 'scorecard.level1-cap', severity: 'error', sheet: '项目自评1', cell: 'G12', expected: 15, actual: 20, fix: { value: 15 } });
+    expect(fs[0].breaks?.map((b) => b.text)).toEqual([
+      '产出指标下各指标分值之和＝产出指标（50分）所标分值（55.00 ≠ 50.00）',
+      '总分分值＝各指标分值之和（100.00 ≠ 105.00）',
+      expect.stringContaining('扣 5 分'),
+    ]);
+  });
+  it('二级指标 分值 adding to 55 with the 总分 following: the cap reported on its own (no one cell explains it)', () => {
+    const fs = serious(check(planted({ '项目自评1!G12': 20, '项目自评1!G21': 105, '项目自评1!H12': 20, '项目自评1!H21': 105 })));
     const cap = fs.find((f) => f.rule === 'scorecard.level1-cap')!;
     expect(cap).toMatchObject({ severity: 'error', sheet: '项目自评1', cell: 'B12', expected: 50, actual: 55 });
     expect(cap.related).toEqual(['G12:G15']);
-    expect(fs.find((f) => f.rule === 'scorecard.weight-total')).toMatchObject({ cell: 'G21', expected: 105 });
   });
 
   it('执行率 computed against 年初预算数 while 全年预算数 is given', () => {
     const fs = check(planted({ '项目自评3!C5': 25, '项目自评3!C6': 25, '项目自评3!G5': 0.7904, '项目自评3!H5': 7.9, '项目自评3!H21': 97.9 }));
     const f = at(fs, '项目自评3!G5').find((x) => x.rule === 'scorecard.execution-rate')!;
-    expect(f).toMatchObject({ severity: 'warning', expected: 98.8, actual: 79.04, fix: { formula: 'E5/D5' } });
+    expect(f).toMatchObject({ severity: 'warning', expected: 98.8, actual: 79.04 });
     expect(f.message).toContain('年初预算数 25.00');
-    // The score followed the wrong rate: that is reported too.
-    expect(at(fs, '项目自评3!H5').map((x) => x.rule)).toContain('scorecard.budget-score');
+    // The score followed the wrong rate: one finding says both.
+    expect(f.message).toContain('预算执行率得分随之应为 9.88（实为 7.90）');
+    expect(serious(fs)).toHaveLength(1);
   });
 
   it('a 得分 left blank', () => {
@@ -95,6 +106,8 @@ describe('SPEC §7 faults planted into the sample', () => {
 
   it('年度资金总额 left at zero while its 其中 rows hold the money', () => {
     const fs = check(planted({ '项目自评2!C6': 0, '项目自评2!D6': 0, '项目自评2!E6': 0 }));
+    // Three cells left at zero: one finding each, on the total (not on the 其中 row that holds the money).
+    expect(serious(fs).map((f) => f.cell)).toEqual(['C6', 'D6', 'E6']);
     const f = at(fs, '项目自评2!E6').find((x) => x.rule === 'scorecard.fund-total')!;
     expect(f).toMatchObject({ severity: 'error', expected: 17.5, actual: 0, fix: { value: 17.5 } });
   });
@@ -112,12 +125,10 @@ describe('SPEC §7 faults planted into the sample', () => {
   });
 
   it('a summary class line that disagrees with the expenditure table', () => {
-    const fs = check(planted({ '1收入支出决算总表!F8': 28.09 }));
-    expect(at(fs, '1收入支出决算总表!F8').map((f) => [f.rule, f.severity])).toEqual([['cross.summary-expenditure', 'error']]);
-    // Inside the table alone F8 and 本年支出合计 are equally suspect: the sum rule reports the total, naming F8.
-    const sum = fs.find((f) => f.rule === 'sum.summary')!;
-    expect(sum).toMatchObject({ cell: 'F15', severity: 'error' });
-    expect(sum.related).toEqual(['F8', 'F7:F9']);
-    expect(sum.message).toContain('表间核对显示 F8 与其他表不符');
+    const fs = serious(check(planted({ '1收入支出决算总表!F8': 28.09 })));
+    // The class line breaks the summary's 本年支出合计 and its copy in the expenditure table: one finding on F8.
+    expect(fs.map((f) => [f.rule, f.sheet, f.cell, f.severity])).toEqual([['cross.summary-expenditure', '1收入支出决算总表', 'F8', 'error']]);
+    expect(fs[0]).toMatchObject({ expected: 27.09, actual: 28.09, fix: { value: 27.09 } });
+    expect(fs[0].breaks?.map((b) => b.rule)).toEqual(['sum.summary', 'cross.summary-expenditure']);
   });
 });

@@ -12,7 +12,7 @@ import { rule as requiredFields } from '../../../src/core/rules/scorecard/requir
 import { rule as overBudget } from '../../../src/core/rules/scorecard/over-budget';
 import type { ScorecardTable } from '../../../src/core/tables/types';
 import { meetsTarget, parseMeasure } from '../../../src/core/rules/util/scorecard';
-import { run, scorecard, setFig } from './build';
+import { checkAll, run, scorecard, serious, setFig } from './build';
 import type { IndicatorSpec } from './build';
 import { sampleDeptScorecard, sampleProjectScorecards } from './sample-model';
 
@@ -29,8 +29,14 @@ describe('scorecard.level1-cap', () => {
     setFig(p1.indicators[0].weight, 20);
     const [f] = run(level1Cap, [p1]);
     expect(f).toMatchObject({ rule: 'scorecard.level1-cap', severity: 'error', sheet: 'p1', cell: 'B12', expected: 50, actual: 55 });
-    expect(f.message).toBe('产出指标下各指标分值之和应为 50（产出指标（50分）所标分值），实为 55，相差 5');
+    expect(f.message.startsWith('产出指标下各指标分值之和应为 50（产出指标（50分）所标分值），实为 55，相差 5。无法确定是哪一格有误')).toBe(true);
     expect(f.related).toEqual(['G12:G15']);
+    // With the 总分 分值 and the 得分 under their 分值, only G12 can be the slip.
+    const fs = serious(checkAll([p1]));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ rule: 'scorecard.level1-cap', cell: 'G12', expected: 15, actual: 20, fix: { value: 15 } });
+    // 15 of 20 without a 偏差原因 follows from the same slip: folded in.
+    expect(fs[0].breaks?.map((b) => b.rule)).toEqual(['scorecard.level1-cap', 'scorecard.weight-total', 'scorecard.deviation-reason']);
   });
   it('counts a merged 分值 cell once for its group', () => {
     const ind: IndicatorSpec[] = [
@@ -91,9 +97,10 @@ describe('scorecard.score-total', () => {
   it('reports a 总分得分 that is not Σ 得分, with a SUM formula fix', () => {
     const p3 = sampleProjectScorecards()[2];
     setFig(p3.totalRow!.score, 100);
-    const [f] = run(scoreTotal, [p3]);
-    expect(f).toMatchObject({ severity: 'error', cell: 'H21', expected: 99.88, actual: 100 });
-    expect(f.fix).toMatchObject({ formula: 'SUM(H12:H20,H5)', value: 99.88 });
+    const fs = serious(checkAll([p3]));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ rule: 'scorecard.score-total', severity: 'error', cell: 'H21', expected: 99.88, actual: 100 });
+    expect(fs[0].fix).toMatchObject({ formula: 'SUM(H12:H20,H5)', value: 99.88 });
   });
 });
 
@@ -116,11 +123,22 @@ describe('scorecard.execution-rate', () => {
     expect(run(executionRate, [card([20, 20, 19.76, 10, 98.8, 9.88], '0.00')])).toEqual([]);
     expect(run(executionRate, [card([20, 20, 19.76, 10, '98.80%', 9.88])])).toEqual([]);
   });
-  it('warns, naming both, when the rate was computed against 年初预算数', () => {
-    const [f] = run(executionRate, [card([25, 20, 19.76, 10, 0.7904, 7.9])]);
-    expect(f).toMatchObject({ severity: 'warning', cell: 'G5', expected: 98.8, actual: 79.04, fix: { formula: 'E5/D5' } });
+  it('warns, naming both, when the rate was computed against 年初预算数: one finding with the 得分 that follows', () => {
+    const fs = serious(checkAll([card([25, 20, 19.76, 10, 0.7904, 7.9])])).filter((f) => f.rule !== 'scorecard.weight-total');
+    expect(fs).toHaveLength(1);
+    const [f] = fs;
+    expect(f).toMatchObject({ rule: 'scorecard.execution-rate', severity: 'warning', cell: 'G5', expected: 98.8, actual: 79.04 });
     expect(f.message).toContain('全年预算数 20.00');
     expect(f.message).toContain('年初预算数 25.00');
+    expect(f.message).toContain('预算执行率得分随之应为 9.88');
+    expect(f.breaks?.map((b) => b.rule)).toEqual(['scorecard.execution-rate', 'scorecard.budget-score']);
+    // The rate alone would leave the 得分 wrong: no fix is offered for it.
+    expect(f.fix).toBeUndefined();
+  });
+  it('offers the formula when the rate alone is wrong', () => {
+    const fs = serious(checkAll([card([20, 20, 19.76, 10, 0.9, 9.88])])).filter((f) => f.rule !== 'scorecard.weight-total');
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ cell: 'G5', fix: { formula: 'E5/D5', value: 0.988 } });
   });
   it('errs on a rate that fits neither base', () => {
     const [f] = run(executionRate, [card([20, 20, 19.76, 10, 0.9, 9.88])]);
@@ -137,8 +155,11 @@ describe('scorecard.budget-score', () => {
   it('reports a 预算执行率得分 that is not min(rate,1) × 分值', () => {
     const p3 = sampleProjectScorecards()[2];
     setFig(p3.funds.total!.score, 9.5);
-    const [f] = run(budgetScore, [p3]);
-    expect(f).toMatchObject({ severity: 'error', cell: 'H5', expected: 9.88, actual: 9.5, fix: { formula: 'MIN(E5/D5,1)*F5', value: 9.88 } });
+    const [own] = run(budgetScore, [p3]);
+    expect(own).toMatchObject({ severity: 'error', cell: 'H5', expected: 9.88, actual: 9.5 });
+    const fs = serious(checkAll([p3]));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ severity: 'error', cell: 'H5', expected: 9.88, actual: 9.5, fix: { formula: 'MIN(E5/D5,1)*F5', value: 9.88 } });
   });
   it('caps the rate at 100%', () => {
     const sc = scorecard({ sheet: 'o', name: '超支项目', funds: { total: [10, 10, 11, 10, 1.1, 10], fiscal: [10, 10, 11] }, indicators: [], total: [10, 10] });
@@ -152,10 +173,10 @@ describe('scorecard.fund-total', () => {
   it('reports 年度资金总额 left at zero while 其中 rows hold the money, with a fix', () => {
     const p1 = sampleProjectScorecards()[0];
     for (const k of ['initialBudget', 'fullBudget', 'executed'] as const) setFig(p1.funds.total![k], 0);
-    const fs = run(fundTotal, [p1]);
+    const fs = serious(checkAll([p1]));
     expect(fs.map((f) => f.cell)).toEqual(['C5', 'D5', 'E5']);
-    expect(fs[2]).toMatchObject({ severity: 'error', expected: 10, actual: 0, fix: { value: 10 } });
-    expect(fs[2].message).toContain('年度资金总额「全年执行数」未填');
+    expect(fs[2]).toMatchObject({ rule: 'scorecard.fund-total', severity: 'error', expected: 10, actual: 0, fix: { value: 10 } });
+    expect(fs[2].message).toContain('年度资金总额「全年执行数」未填（为零），应为 10.00');
   });
   it('reports a total that is not the sum of its parts', () => {
     const p1: ScorecardTable = sampleProjectScorecards()[0];

@@ -10,9 +10,10 @@ import { rule as basicDetailRule } from '../../../src/core/rules/sum/basic-detai
 import { rule as perfBasicRule } from '../../../src/core/rules/sum/perf-basic-data';
 import { rule as controlRate } from '../../../src/core/rules/sum/staff-control-rate';
 import { rule as publicParts } from '../../../src/core/rules/sum/perf-public-parts';
+import { rule as overBudget } from '../../../src/core/rules/sum/three-public-over-budget';
 import type { BasicDetailTable, CodedTable, FiscalSummaryTable, PerfBasicDataTable, SummaryTable, ThreePublicTable } from '../../../src/core/tables/types';
-import { coded, run, setFig } from './build';
-import { expenditure, generalBudget, income, sampleBasicDetail, sampleFiscal, samplePerfBasic, sampleSummary, sampleThreePublic, sampleTables } from './sample-model';
+import { checkAll, coded, run, serious, setFig, threePublic } from './build';
+import { expenditure, generalBudget, income, pick, sampleBasicDetail, sampleFiscal, samplePerfBasic, sampleSummary, sampleThreePublic, sampleTables } from './sample-model';
 
 const row = (t: CodedTable, code: string) => {
   const r = t.items.find((x) => x.code === code);
@@ -24,21 +25,31 @@ describe('sum.coded-total', () => {
   it('passes on clean coded tables', () => {
     expect(run(codedTotal, [income(), expenditure(), generalBudget()])).toEqual([]);
   });
-  it('names the 合计 cell that breaks its row and its column, with a certain fix', () => {
+  it('names the 合计 cell that breaks its row and its column: one finding, folding both, with a proven fix', () => {
     const ex = expenditure();
     setFig(ex.total!.values.project, 140.69);
-    const fs = run(codedTotal, [ex]);
+    const fs = serious(checkAll([ex]));
     expect(fs).toHaveLength(1);
     expect(fs[0]).toMatchObject({ rule: 'sum.coded-total', family: 'sum', severity: 'error', sheet: 'expenditure', cell: 'E6', expected: 139.69, actual: 140.69 });
     expect(fs[0].fix).toMatchObject({ value: 139.69, previous: 140.69 });
     expect(fs[0].related).toEqual(expect.arrayContaining(['E7', 'E19', 'E22']));
+    expect(fs[0].breaks?.map((b) => b.rule)).toEqual(['sum.coded-total', 'sum.row-parts']);
+    expect(fs[0].message).toMatch(/^支出决算表 合计「项目支出」应为 139\.69，实为 140\.69，相差 1\.00。此数导致 2 处不符：1\. 合计「项目支出」＝各类之和（140\.69 ≠ 139\.69）；2\. /);
   });
   it('fixes a 合计 in a column without row totals when every 类 holds against its 款', () => {
     const gb = generalBudget();
     setFig(gb.total!.values.budget, 898.32);
-    const [f] = run(codedTotal, [gb]);
-    expect(f.message).toBe('合计「年初预算数」应为 897.32（各类之和），实为 898.32，相差 1.00');
+    const [f, ...rest] = serious(checkAll([gb]));
+    expect(rest).toEqual([]);
+    expect(f.message).toBe('一般公共预算财政拨款支出决算表 合计「年初预算数」应为 897.32，实为 898.32，相差 1.00。此数使“合计「年初预算数」＝各类之和（898.32 ≠ 897.32）”不成立。改为 897.32 后即相符');
     expect(f).toMatchObject({ severity: 'error', cell: 'C6', fix: { value: 897.32 } });
+  });
+  it('as a single rule: today’s message on the 合计', () => {
+    const gb = generalBudget();
+    setFig(gb.total!.values.budget, 898.32);
+    const fs = run(codedTotal, [gb]);
+    expect(fs.map((f) => [f.cell, f.severity])).toEqual([['C6', 'error']]);
+    expect(fs[0].message.startsWith('合计「年初预算数」应为 897.32（各类之和），实为 898.32，相差 1.00')).toBe(true);
   });
   it('treats a difference within (n+1)×0.005 as rounding (info)', () => {
     const gb = generalBudget();
@@ -53,7 +64,7 @@ describe('sum.coded-total', () => {
     expect(run(codedTotal, [mk(6000002)])[0]).toMatchObject({ severity: 'info' }); // |diff| 1 ≤ 4 × 0.5
     const [f] = run(codedTotal, [mk(6000010)]);
     expect(f).toMatchObject({ severity: 'error', expected: 6000003, actual: 6000010 });
-    expect(f.message).toBe('合计「合计」应为 6000003（各类之和），实为 6000010，相差 7');
+    expect(f.message.startsWith('合计「合计」应为 6000003（各类之和），实为 6000010，相差 7。无法确定')).toBe(true);
   });
 });
 
@@ -61,14 +72,14 @@ describe('sum.coded-hierarchy', () => {
   it('passes on clean tables', () => {
     expect(run(codedHierarchy, [income(), expenditure(), generalBudget()])).toEqual([]);
   });
-  it('pins a wrong 款 that upsets its 类, its 项 and its row, with the value all three imply', () => {
+  it('pins a wrong 款 that upsets its 类, its 项 and its row: one finding with the value all three imply', () => {
     const ex = expenditure();
     setFig(row(ex, '20801').values.basic, 489.54);
-    const fs = run(codedHierarchy, [ex]);
-    expect(fs.length).toBeGreaterThan(0);
-    for (const f of fs) expect(f).toMatchObject({ severity: 'error', cell: 'D8', fix: { value: 488.54 } });
-    const asItem = fs.find((f) => f.message.startsWith('20801 人力资源和社会保障管理事务「基本支出」应为 488.54，实为 489.54，相差 1.00：它使'));
-    expect(asItem?.message).toContain('并使另外 2 处合计不平');
+    const fs = serious(checkAll([ex]));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ severity: 'error', cell: 'D8', expected: 488.54, actual: 489.54, fix: { value: 488.54 } });
+    expect(fs[0].message).toContain('此数导致 3 处不符');
+    expect(fs[0].breaks?.map((b) => b.rule).sort()).toEqual(['sum.coded-hierarchy', 'sum.coded-hierarchy', 'sum.row-parts']);
   });
   it('reports a 款 against its 项 when a 项 budget is off (no crossing row: no fix)', () => {
     const gb = generalBudget();
@@ -89,15 +100,18 @@ describe('sum.row-parts', () => {
   it('pins the part cell that breaks its row and its column', () => {
     const inc = income();
     setFig(row(inc, '2080109').values.other, 36);
-    const fs = run(rowParts, [inc]);
+    const fs = serious(checkAll([inc]));
     expect(fs).toHaveLength(1);
-    expect(fs[0]).toMatchObject({ severity: 'error', cell: 'I10', expected: 37, actual: 36, fix: { value: 37 } });
+    expect(fs[0]).toMatchObject({ rule: 'sum.coded-hierarchy', severity: 'error', cell: 'I10', expected: 37, actual: 36, fix: { value: 37 } });
   });
-  it('reports a 小计 that is not 基本 + 项目', () => {
+  it('reports a 小计 that is not 基本 + 项目 (the 小计 also breaks its 款: the one cell in both)', () => {
     const gb = generalBudget();
     setFig(row(gb, '2080106').values.total, 448.89);
-    const [f] = run(rowParts, [gb]);
-    expect(f).toMatchObject({ cell: 'D10', expected: 449.89, actual: 448.89, fix: { value: 449.89 } });
+    const fs = serious(checkAll([gb]));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ cell: 'D10', expected: 449.89, actual: 448.89, fix: { value: 449.89 } });
+    const [own] = run(rowParts, [gb]);
+    expect(own.message).toBe('2080106 就业管理事务「合计」应为 449.89（基本支出＋项目支出），实为 448.89，相差 1.00。无法确定是哪一格有误：一般公共预算财政拨款支出决算表 2080106 就业管理事务「合计」（D10）、一般公共预算财政拨款支出决算表 2080106 就业管理事务「基本支出」（E10）、一般公共预算财政拨款支出决算表 2080106 就业管理事务「项目支出」（F10）中任一格改正均可使此处相符，请核对原始数据后修改');
   });
 });
 
@@ -109,8 +123,8 @@ describe('sum.fund-balance', () => {
   });
   it('reports a wrong 年末结转和结余', () => {
     const fs = run(fundBalance, [gf(6)]);
-    expect(fs).toHaveLength(2);
-    expect(fs[0]).toMatchObject({ severity: 'error', cell: 'H6', expected: 7, actual: 6 });
+    expect(fs.map((f) => f.cell)).toEqual(['H6', 'H7']);
+    expect(fs[0]).toMatchObject({ severity: 'error', expected: 7, actual: 6 });
     expect(fs[0].message).toContain('年初结转和结余＋本年收入－本年支出');
   });
 });
@@ -119,13 +133,13 @@ describe('sum.summary', () => {
   it('passes on the clean summary', () => {
     expect(run(summaryRule, [sampleSummary()])).toEqual([]);
   });
-  it('pins a wrong 本年收入合计 (breaks Σ income and 总计)', () => {
+  it('pins a wrong 本年收入合计 (breaks Σ income and 总计): one finding', () => {
     const s = sampleSummary();
     setFig(s.incomeTotal!.figure, 878.77);
-    const fs = run(summaryRule, [s]);
-    expect(fs.map((f) => f.cell)).toEqual(['C15', 'C15']);
+    const fs = serious(checkAll([s]));
+    expect(fs.map((f) => f.cell)).toEqual(['C15']);
     expect(fs[0]).toMatchObject({ severity: 'error', fix: { value: 877.77 } });
-    expect(fs.map((f) => f.message)).toContain('本年收入合计应为 877.77（各项收入之和），实为 878.77，相差 1.00');
+    expect(fs[0].breaks?.map((b) => b.text)).toEqual(['本年收入合计＝各项收入之和（878.77 ≠ 877.77）', '收入总计＝本年收入合计＋使用非财政拨款结余＋年初结转和结余（877.77 ≠ 878.77）']);
   });
   it('reports unequal 总计', () => {
     const s: SummaryTable = sampleSummary();
@@ -143,9 +157,9 @@ describe('sum.fiscal-summary', () => {
   it('pins a fund cell that breaks its line and its column', () => {
     const fs: FiscalSummaryTable = sampleFiscal();
     setFig(fs.classes[0].general, 794.68);
-    const out = run(fiscalRule, [fs]);
-    expect(out.length).toBeGreaterThanOrEqual(2);
-    for (const f of out) expect(f).toMatchObject({ cell: 'G6', severity: 'error', fix: { value: 793.68 } });
+    const out = serious(checkAll([fs]));
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ cell: 'G6', severity: 'error', fix: { value: 793.68 } });
   });
   it('reports a fund whose income + opening is not its 总计', () => {
     const fs = sampleFiscal();
@@ -174,15 +188,37 @@ describe('sum.three-public', () => {
   });
 });
 
+describe('sum.three-public-over-budget', () => {
+  it('passes when 决算合计 stays within 预算合计, or exceeds it by rounding only', () => {
+    expect(run(overBudget, [sampleThreePublic()])).toEqual([]);
+    const t = threePublic([1.4, 0, 0, 0, 0, 1.4], [1.41, 0, 0, 0, 0, 1.41]);
+    expect(run(overBudget, [t])).toEqual([]);
+  });
+  it('warns when 决算合计 is above 预算合计 by more than rounding', () => {
+    const t = threePublic([1.4, 0, 0, 0, 0, 1.4], [2.4, 0, 0, 0, 0, 2.4]);
+    const fs = run(overBudget, [t]);
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ rule: 'sum.three-public-over-budget', severity: 'warning', cell: 'G7', expected: 1.4, actual: 2.4 });
+    expect(fs[0].message).toBe('“三公”经费决算合计 2.40 超过预算合计 1.40，超出 1.00，请核实决算数或说明超预算原因');
+    // Nothing to blame: both sides agree with their items. Reported as it is, never folded away.
+    expect(serious(checkAll([t]))).toEqual(fs);
+  });
+});
+
 describe('sum.basic-detail', () => {
   it('passes on the clean table', () => {
     expect(run(basicDetailRule, [sampleBasicDetail()])).toEqual([]);
   });
-  it('fixes 人员经费合计 when both 类 hold against their 款', () => {
+  it('reports 人员经费合计 against its 类 (with the general-budget table, the 合计 is pinned and fixed)', () => {
     const b: BasicDetailTable = sampleBasicDetail();
     setFig(b.personnelTotal!.figure, 642.21);
     const [f] = run(basicDetailRule, [b]);
-    expect(f).toMatchObject({ severity: 'error', cell: 'C19', expected: 641.21, fix: { value: 641.21 } });
+    expect(f).toMatchObject({ severity: 'error', cell: 'C19', expected: 641.21 });
+    const all = sampleTables();
+    setFig(pick<BasicDetailTable>(all, 'basic-detail').personnelTotal!.figure, 642.21);
+    const fs = serious(checkAll(all));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ severity: 'error', cell: 'C19', expected: 641.21, fix: { value: 641.21 } });
   });
   it('reports a 类 that is not the sum of its 款 (款 spread over blocks counted by code)', () => {
     const b = sampleBasicDetail();
@@ -216,8 +252,9 @@ describe('sum.staff-control-rate', () => {
   it('reports a wrong rate with a formula fix', () => {
     const p = samplePerfBasic();
     setFig(p.staff.controlRate, 0.8419);
-    const [f] = run(controlRate, [p]);
-    expect(f).toMatchObject({ severity: 'error', cell: 'D4', expected: 85.19, actual: 84.19, fix: { formula: 'C4/B4' } });
+    const [f, ...rest] = serious(checkAll([p]));
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ severity: 'error', cell: 'D4', expected: 85.19, actual: 84.19, fix: { formula: 'C4/B4', value: 0.8519 } });
   });
   it('calls a truncated rate truncation (info)', () => {
     const p = samplePerfBasic();

@@ -8,7 +8,7 @@ export const rule: Rule = {
   family: 'cross',
   severity: 'warning',
   description: '收入支出决算总表年初、年末结转和结余不小于财政拨款收入支出决算总表的财政拨款结转和结余',
-  check(ctx) {
+  relations(ctx) {
     const s = ctx.table('summary');
     const fs = ctx.table('fiscal-summary');
     if (!s || !fs) return [];

@@ -10,7 +10,7 @@ export const rule: Rule = {
   family: 'cross',
   severity: 'warning',
   description: '部门整体支出绩效自评表年度资金总额全年执行数与收入支出决算总表本年支出合计一致',
-  check(ctx) {
+  relations(ctx) {
     const s = ctx.table('summary');
     if (!s?.expenditureTotal) return [];
     return collect(

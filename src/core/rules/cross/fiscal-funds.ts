@@ -1,11 +1,12 @@
 // The fiscal-summary's 政府性基金 / 国有资本经营 columns equal the gov-fund / state-capital tables.
+import type { Relation } from '../../diagnosis/relation';
 import type { CodedTable, FiscalSummaryTable } from '../../tables/types';
-import type { Rule, RuleContext, RuleFinding } from '../types';
+import type { Rule, RuleContext } from '../types';
 import { collect, compare } from '../util/cross';
 import { classRow } from '../util/match';
 
-function fundFindings(ctx: RuleContext, fs: FiscalSummaryTable, t: CodedTable, fund: 'govFund' | 'stateCapital', name: string, tableName: string): (RuleFinding | null)[] {
-  const out: (RuleFinding | null)[] = [];
+function fundFindings(ctx: RuleContext, fs: FiscalSummaryTable, t: CodedTable, fund: 'govFund' | 'stateCapital', name: string, tableName: string): (Relation | null)[] {
+  const out: (Relation | null)[] = [];
   for (const line of fs.classes) {
     const fig = line[fund];
     if (!fig) continue;
@@ -31,10 +32,10 @@ export const rule: Rule = {
   family: 'cross',
   severity: 'error',
   description: '财政拨款收入支出决算总表“政府性基金预算”“国有资本经营预算”列与对应决算表一致',
-  check(ctx) {
+  relations(ctx) {
     const fs = ctx.table('fiscal-summary');
     if (!fs) return [];
-    const out: (RuleFinding | null)[] = [];
+    const out: (Relation | null)[] = [];
     const gf = ctx.table('gov-fund');
     if (gf) out.push(...fundFindings(ctx, fs, gf, 'govFund', '政府性基金预算财政拨款', '政府性基金预算财政拨款收入支出决算表'));
     const sc = ctx.table('state-capital');

@@ -7,7 +7,7 @@ export const rule: Rule = {
   family: 'cross',
   severity: 'error',
   description: '一般公共预算财政拨款支出决算表“基本支出”合计等于基本支出决算表人员经费合计＋公用经费合计',
-  check(ctx) {
+  relations(ctx) {
     const gb = ctx.table('general-budget');
     const bd = ctx.table('basic-detail');
     if (!gb?.total?.values.basic || !bd) return [];

@@ -7,7 +7,7 @@ export const rule: Rule = {
   family: 'cross',
   severity: 'error',
   description: '收入决算表“财政拨款收入”合计与财政拨款收入支出决算总表“本年收入合计”一致',
-  check(ctx) {
+  relations(ctx) {
     const inc = ctx.table('income');
     const fs = ctx.table('fiscal-summary');
     if (!inc?.total?.values.fiscal || !fs?.incomeTotal) return [];

@@ -7,7 +7,7 @@ export const rule: Rule = {
   family: 'cross',
   severity: 'error',
   description: '绩效评价基础数据表项目支出合计（本年决算数）等于支出决算表“项目支出”合计',
-  check(ctx) {
+  relations(ctx) {
     const pb = ctx.table('perf-basic-data');
     const ex = ctx.table('expenditure');
     const exProject = ex?.total?.values.project;

@@ -1,8 +1,9 @@
 // The 公用经费 row of the perf-basic-data table (and its 其中 rows, matched by 款 names) equals
+import type { Relation } from '../../diagnosis/relation';
 // the basic-detail table.
 import { normName, normLabel } from '../../text';
 import type { EconomicEntry } from '../../tables/types';
-import type { Rule, RuleFinding } from '../types';
+import type { Rule } from '../types';
 import { collect, compare } from '../util/cross';
 
 /** Basic-detail 款 entries named in a label such as '水费、电费、差旅费'; null when a name is unknown. */
@@ -26,11 +27,11 @@ export const rule: Rule = {
   family: 'cross',
   severity: 'error',
   description: '绩效评价基础数据表“公用经费”及其明细行的本年决算数与基本支出决算表一致',
-  check(ctx) {
+  relations(ctx) {
     const pb = ctx.table('perf-basic-data');
     const bd = ctx.table('basic-detail');
     if (!pb || !bd) return [];
-    const out: (RuleFinding | null)[] = [];
+    const out: (Relation | null)[] = [];
     if (pb.publicFunds?.actual && bd.publicTotal)
       out.push(compare({ primary: { table: pb, fig: pb.publicFunds.actual }, others: [{ table: bd, fig: bd.publicTotal.figure }], what: '绩效评价基础数据表「公用经费」本年决算数', basis: '基本支出决算表公用经费合计' }));
     const known = (n: string) => ctx.catalogue.findByName('economic', n).length > 0;

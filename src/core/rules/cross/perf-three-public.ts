@@ -1,6 +1,7 @@
 // The 三公经费 rows of the perf-basic-data table equal the three-public table (本年预算数, 本年决算数).
+import type { Relation } from '../../diagnosis/relation';
 import type { Figure, ThreePublicFigures, TripleRow } from '../../tables/types';
-import type { Rule, RuleFinding } from '../types';
+import type { Rule } from '../types';
 import { collect, compare } from '../util/cross';
 
 type Key = 'threePublic' | 'vehicle' | 'abroad' | 'reception';
@@ -16,11 +17,11 @@ export const rule: Rule = {
   family: 'cross',
   severity: 'error',
   description: '绩效评价基础数据表“三公经费”各行的本年预算数、本年决算数与“三公”经费支出决算表一致',
-  check(ctx) {
+  relations(ctx) {
     const pb = ctx.table('perf-basic-data');
     const tp = ctx.table('three-public');
     if (!pb || !tp) return [];
-    const out: (RuleFinding | null)[] = [];
+    const out: (Relation | null)[] = [];
     for (const [key, name, pick] of ROWS) {
       const row: TripleRow | null = pb[key];
       if (!row) continue;

@@ -1,12 +1,11 @@
 // Figures typed into the 补充信息 sheet that the tables also hold must agree with them (warning:
 // the sheet is the officer's own notes, the tables are what gets published).
-import type { CellRef } from '../../address';
-import { fmt, readNumber, roundHalfUp } from '../../numbers';
+import { readNumber } from '../../numbers';
 import type { Figure, Table } from '../../tables/types';
-import type { Rule, RuleContext, RuleFinding } from '../types';
-import { amountIn } from '../util/figures';
-import { findingAt, roundingNote } from '../util/report';
-import { EPS, verdictOf } from '../util/tolerance';
+import type { Relation } from '../../diagnosis/relation';
+import { linear } from '../../diagnosis/linear';
+import type { Rule, RuleContext } from '../types';
+import { convert, scaleOf } from '../util/figures';
 
 interface Pair {
   key: string;
@@ -55,10 +54,10 @@ export const rule: Rule = {
   family: 'cross',
   severity: 'warning',
   description: '补充信息表中的金额与决算表一致（上年三公经费、三公经费预算、会议费、培训费等）',
-  check(ctx) {
+  relations(ctx) {
     const sup = ctx.detection.supplement;
     if (!sup) return [];
-    const out: RuleFinding[] = [];
+    const out: Relation[] = [];
     for (const pair of PAIRS) {
       const entry = sup.entries.find((e) => e.key.replace(/[\s\u3000]+/g, '') === pair.key);
       if (!entry || entry.value === null || entry.value === '') continue;
@@ -66,25 +65,23 @@ export const rule: Rule = {
       if (r.value === null) continue;
       const hit = pair.find(ctx);
       if (!hit) continue;
-      let expected = 0;
-      let tol = 0.005; // the entry is typed in 万元 with 2 decimals
-      for (const f of hit.figs) {
-        const a = amountIn(hit.table, f, '万元');
-        if (!a) return out;
-        expected += a.value;
-        tol += a.half;
-      }
-      // The entry is printed at 2 decimals in 万元: compare with the table figure as it would print there.
-      expected = roundHalfUp(expected, 2);
-      const diff = r.value - expected;
-      if (pair.mode === 'atLeast' && diff >= -EPS) continue;
-      const v = verdictOf(diff, tol);
-      if (v === 'equal') continue;
-      const ref: CellRef = entry.ref; // the value cell
-      const rel = pair.mode === 'atLeast' ? '不应小于' : '应为';
-      let msg = `补充信息「${pair.key}」${rel} ${fmt(expected)}（${hit.basis}），实为 ${fmt(r.value)}，相差 ${fmt(Math.abs(diff))}`;
-      if (v === 'rounding') msg += roundingNote(tol);
-      out.push(findingAt(null, ref, msg, { severity: v === 'rounding' ? 'info' : undefined, related: hit.figs.map((f) => f.ref), expected, actual: r.value }));
+      // The entry is the officer's note in 万元 with 2 decimals; it stands for the table figure as
+      // it would print there.
+      const s = scaleOf(hit.table);
+      const coef = convert(1, s.unit, '万元');
+      const entryFig: Figure = { value: r.value, ref: entry.ref, form: r.form };
+      out.push(
+        linear({
+          table: null,
+          terms: [{ fig: entryFig, coef: 1, table: null, label: `补充信息「${pair.key}」` }, ...hit.figs.map((f) => ({ fig: f, coef: -coef, table: hit.table, label: hit.figs.length === 1 ? hit.basis : undefined }))],
+          op: pair.mode === 'atLeast' ? '>=' : '=',
+          tolerance: 0.005 + hit.figs.length * convert(s.half, s.unit, '万元'),
+          decimals: 2,
+          coarse: s.unit === '万元' ? undefined : 2,
+          what: `补充信息「${pair.key}」`,
+          basis: hit.basis,
+        }),
+      );
     }
     return out;
   },

@@ -1,14 +1,94 @@
 // 预算执行率得分 = min(执行率, 1) × 分值, where the rate may be the exact quotient or the printed rate.
 import { a1 } from '../../address';
 import { fmt } from '../../numbers';
-import type { Rule, RuleFinding } from '../types';
+import type { Rule, RuleContext, RuleFinding } from '../types';
 import type { ScorecardTable } from '../../tables/types';
-import { readPercent, scaleOf } from '../util/figures';
+import type { RelCell, Relation, Solution, ValueOf } from '../../diagnosis/relation';
+import { figKey } from '../../diagnosis/relation';
+import { scaleOf } from '../util/figures';
+import { percentView } from '../util/rates';
 import { findingAt } from '../util/report';
 import { checkRate, divideIntervals, intervalOf } from '../util/tolerance';
 import { scorecards } from '../util/ctx';
 import { fundsRowCounts } from '../util/scorecard';
-import { toHalfWidth } from '../../numbers';
+import { roundHalfUp, toHalfWidth } from '../../numbers';
+
+/** 预算执行率得分 = min(全年执行数 ÷ 全年预算数, 1) × 分值, also accepted from a printed rate that is itself right. */
+function scoreRelation(ctx: RuleContext, sc: ScorecardTable): Relation | null {
+  const r = sc.funds.total;
+  if (!r?.score || r.score.form === 'blank' || r.score.value === null) return null;
+  if (!r.weight || r.weight.value === null || r.weight.form === 'blank') return null;
+  if (!r.executed || r.executed.value === null || !r.fullBudget || !r.fullBudget.value) return null;
+  const { score, weight, executed, fullBudget } = r;
+  const half = scaleOf(sc).half;
+  const view = percentView(ctx.workbook, r.rate, (executed.value as number) / (fullBudget.value as number) * 100);
+  const bounds = (get: ValueOf) => {
+    const w = get(weight);
+    const e = get(executed);
+    const f = get(fullBudget);
+    if (w === null || e === null || f === null || f <= 0) return null;
+    const exact = e / f;
+    const q = divideIntervals(intervalOf(e, half), intervalOf(f, half)) ?? { lo: exact, hi: exact };
+    let lo = Math.min(q.lo, 1) * w;
+    let hi = Math.min(q.hi, 1) * w;
+    const p = view ? get(view.fig) : null;
+    if (view && p !== null && checkRate(p, view.decimals, e, f, half, half)?.verdict !== 'mismatch') {
+      const ph = 0.5 * Math.pow(10, -view.decimals);
+      lo = Math.min(lo, (Math.min(p - ph, 100) / 100) * w);
+      hi = Math.max(hi, (Math.min(p + ph, 100) / 100) * w);
+    }
+    return { lo: lo - 0.005 - 1e-9, hi: hi + 0.005 + 1e-9, expected: Math.min(exact, 1) * w, w, e, f };
+  };
+  const label = '预算执行率得分';
+  const wc = a1(weight.ref.row, weight.ref.col);
+  const formula = `MIN(${a1(executed.ref.row, executed.ref.col)}/${a1(fullBudget.ref.row, fullBudget.ref.col)},1)*${wc}`;
+  const cells: RelCell[] = [
+    { fig: score, table: sc, label, nonNegative: true },
+    { fig: weight, table: sc, label: '预算执行率分值', nonNegative: true },
+    { fig: executed, table: sc, label: `${r.label.trim()}「全年执行数」`, nonNegative: true },
+    { fig: fullBudget, table: sc, label: `${r.label.trim()}「全年预算数」`, nonNegative: true },
+  ];
+  if (view) cells.push({ fig: view.fig, table: sc, label: `${r.label.trim()}「执行率」`, nonNegative: true, decimals: view.decimals, toCell: view.toCell });
+  return {
+    rule: '',
+    table: sc,
+    anchor: score.ref,
+    cells,
+    statement: '预算执行率得分＝min(执行率, 100%)×分值',
+    decimals: 2,
+    evaluate(get) {
+      const b = bounds(get);
+      const s = get(score);
+      if (!b || s === null) return null;
+      const ok = s >= b.lo && s <= b.hi;
+      return { verdict: ok ? 'equal' : 'mismatch', expected: b.expected, actual: s, tolerance: 0.005 };
+    },
+    solve(fig, get): Solution | null {
+      const k = figKey(fig);
+      if (k === figKey(score)) {
+        const b = bounds(get);
+        return b ? { lo: b.lo, hi: b.hi, point: roundHalfUp(b.expected, 2), exact: true } : null;
+      }
+      const s = get(score);
+      const w = get(weight);
+      const e = get(executed);
+      const f = get(fullBudget);
+      if (s === null || w === null || e === null || f === null || w <= 0) return null;
+      const full = s >= w - 0.005;
+      if (k === figKey(weight)) return e > 0 && f > 0 ? { lo: 0, hi: Infinity, point: roundHalfUp(s / Math.min(e / f, 1), 2), exact: false } : null;
+      if (k === figKey(executed)) return full ? { lo: f - half, hi: Infinity, point: f, exact: false } : { lo: (s - 0.005) / w * f - half, hi: (s + 0.005) / w * f + half, point: roundHalfUp((s / w) * f, 2), exact: true };
+      if (k === figKey(fullBudget)) return full ? { lo: 0, hi: e + half, point: e, exact: false } : s > 0 ? { lo: (w * e) / (s + 0.005) - half, hi: (w * e) / Math.max(s - 0.005, 1e-9) + half, point: roundHalfUp((w * e) / s, 2), exact: true } : null;
+      // The printed rate only widens what is accepted: changing it cannot mend the score.
+      return null;
+    },
+    message(ev) {
+      const w = weight.value as number;
+      const exact = (executed.value as number) / (fullBudget.value as number);
+      return `预算执行率得分应为 ${fmt(ev.expected)}（min(执行率 ${fmt(exact * 100)}%, 100%) × 分值 ${fmt(w, 2).replace(/\.00$/, '')}），实为 ${fmt(ev.actual)}，相差 ${fmt(Math.abs(ev.actual - ev.expected))}`;
+    },
+    formulaFor: (fig) => (figKey(fig) === figKey(score) ? formula : undefined),
+  };
+}
 
 export const rule: Rule = {
   id: 'scorecard.budget-score',
@@ -17,40 +97,14 @@ export const rule: Rule = {
   description: '预算执行率得分等于 min(执行率, 100%) × 分值',
   check(ctx) {
     const out: RuleFinding[] = [];
+    for (const sc of scorecards(ctx)) if (!fundsRowCounts(sc)) out.push(...indicatorRow(sc));
+    return out;
+  },
+  relations(ctx) {
+    const out: Relation[] = [];
     for (const sc of scorecards(ctx)) {
-      if (!fundsRowCounts(sc)) out.push(...indicatorRow(sc));
-      const r = sc.funds.total;
-      if (!r?.score || r.score.form === 'blank' || r.score.value === null) continue;
-      if (!r.weight || r.weight.value === null || r.weight.form === 'blank') continue;
-      if (!r.executed || r.executed.value === null || !r.fullBudget || !r.fullBudget.value) continue;
-      const w = r.weight.value;
-      const half = scaleOf(sc).half;
-      const exact = r.executed.value / r.fullBudget.value;
-      const q = divideIntervals(intervalOf(r.executed.value, half), intervalOf(r.fullBudget.value, half)) ?? { lo: exact, hi: exact };
-      let lo = Math.min(q.lo, 1) * w;
-      let hi = Math.min(q.hi, 1) * w;
-      const p = readPercent(ctx.workbook, r.rate, exact * 100);
-      const printedOk = p ? checkRate(p.pct, p.decimals, r.executed.value, r.fullBudget.value, half, half)?.verdict !== 'mismatch' : false;
-      if (p && printedOk) {
-        // Scoring from the printed rate is accepted too, when that rate is itself right.
-        const ph = 0.5 * Math.pow(10, -p.decimals);
-        lo = Math.min(lo, (Math.min(p.pct - ph, 100) / 100) * w);
-        hi = Math.max(hi, (Math.min(p.pct + ph, 100) / 100) * w);
-      }
-      const s = r.score.value;
-      if (s >= lo - 0.005 - 1e-9 && s <= hi + 0.005 + 1e-9) continue;
-      const expected = Math.min(exact, 1) * w;
-      const e = a1(r.executed.ref.row, r.executed.ref.col);
-      const b = a1(r.fullBudget.ref.row, r.fullBudget.ref.col);
-      const wc = a1(r.weight.ref.row, r.weight.ref.col);
-      out.push(
-        findingAt(sc, r.score.ref, `预算执行率得分应为 ${fmt(expected)}（min(执行率 ${fmt(exact * 100)}%, 100%) × 分值 ${fmt(w, 2).replace(/\.00$/, '')}），实为 ${fmt(s)}，相差 ${fmt(Math.abs(s - expected))}`, {
-          related: [r.executed.ref, r.fullBudget.ref, r.weight.ref, r.rate?.ref],
-          expected,
-          actual: s,
-          fix: { ref: r.score.ref, formula: `MIN(${e}/${b},1)*${wc}`, value: Number(expected.toFixed(2)), previous: s, description: `预算执行率得分改为 ${fmt(expected)}` },
-        }),
-      );
+      const rel = scoreRelation(ctx, sc);
+      if (rel) out.push(rel);
     }
     return out;
   },

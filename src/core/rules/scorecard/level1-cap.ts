@@ -1,45 +1,57 @@
 // The 分值 of the indicators under one 一级指标 add up to its cap: the cap printed in the label
 // (产出指标（50分）) is binding (error); without one, the standard cap applies (warning).
 import { fmt } from '../../numbers';
-import type { Figure, Indicator } from '../../tables/types';
-import type { Rule, RuleFinding } from '../types';
-import { findingAt } from '../util/report';
-import { STANDARD_CAPS, distinct, level1Name, valueOf } from '../util/scorecard';
+import type { Indicator } from '../../tables/types';
+import type { Relation } from '../../diagnosis/relation';
+import { linear } from '../../diagnosis/linear';
+import type { Rule } from '../types';
+import { STANDARD_CAPS, distinct, level1Name } from '../util/scorecard';
 import { scorecards } from '../util/ctx';
+
+const n = (v: number) => fmt(v, 2).replace(/\.00$/, '');
 
 export const rule: Rule = {
   id: 'scorecard.level1-cap',
   family: 'scorecard',
   severity: 'error',
   description: '绩效自评表各一级指标下分值之和等于该一级指标的分值（产出50、效益30、满意度10）',
-  check(ctx) {
-    const out: RuleFinding[] = [];
+  relations(ctx) {
+    const out: Relation[] = [];
     for (const sc of scorecards(ctx)) {
       const groups = new Map<string, Indicator[]>();
       let current = '';
       for (const ind of sc.indicators) {
         // A merged 一级指标 cell read only on its first row: the rows below belong to it.
-        const n = level1Name(ind.level1) || current;
-        current = n;
-        if (!n) continue;
-        groups.set(n, [...(groups.get(n) ?? []), ind]);
+        const name = level1Name(ind.level1) || current;
+        current = name;
+        if (!name) continue;
+        groups.set(name, [...(groups.get(name) ?? []), ind]);
       }
       for (const [name, rows] of groups) {
         const weights = distinct(rows.map((r) => r.weight)).filter((f) => f.form !== 'blank');
-        const total = valueOf(weights);
-        if (total === null || weights.length === 0) continue;
+        if (weights.length === 0) continue;
         const printed = rows.find((r) => r.level1Cap !== null)?.level1Cap ?? null;
         const std = STANDARD_CAPS.find(([re]) => re.test(name));
         const cap = printed ?? std?.[1] ?? null;
-        if (cap === null || Math.abs(total - cap) < 1e-6) continue;
+        if (cap === null) continue;
         const first = rows[0];
         const basis = printed !== null ? `${first.level1.trim()}所标分值` : `${std![2]}通常为${cap}分，本表未标明`;
+        const byWeight = new Map<unknown, (typeof rows)[number]>();
+        for (const r of [...rows].reverse()) byWeight.set(r.weight, r); // merged cells: the group's first row names it
+        const label = (f: (typeof weights)[number]) => `“${byWeight.get(f)?.level3.trim() ?? name}”分值`;
         out.push(
-          findingAt(sc, first.level1Ref, `${name}下各指标分值之和应为 ${fmt(cap, 0)}（${basis}），实为 ${fmt(total, 2).replace(/\.00$/, '')}，相差 ${fmt(Math.abs(total - cap), 2).replace(/\.00$/, '')}`, {
+          linear({
+            table: sc,
+            anchorTerm: false,
+            anchor: first.level1Ref,
+            terms: weights.map((f) => ({ fig: f, coef: 1, table: sc, label: label(f), nonNegative: true })),
+            constant: cap,
+            tolerance: 0,
+            decimals: 2,
             severity: printed !== null ? undefined : 'warning',
-            related: weights.map((w: Figure) => w.ref),
-            expected: cap,
-            actual: total,
+            what: `${name}下各指标分值之和`,
+            basis,
+            message: (ev) => `${name}下各指标分值之和应为 ${fmt(cap, 0)}（${basis}），实为 ${n(ev.actual)}，相差 ${n(Math.abs(ev.actual - cap))}`,
           }),
         );
       }

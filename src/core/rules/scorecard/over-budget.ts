@@ -1,22 +1,37 @@
 // 全年执行数 above 全年预算数: spending beyond the adjusted budget needs an explanation (warning).
 import { fmt } from '../../numbers';
-import type { Rule, RuleFinding } from '../types';
+import type { Relation } from '../../diagnosis/relation';
+import { linear } from '../../diagnosis/linear';
+import type { Rule } from '../types';
 import { scorecards } from '../util/ctx';
-import { findingAt } from '../util/report';
 
 export const rule: Rule = {
   id: 'scorecard.over-budget',
   family: 'scorecard',
   severity: 'warning',
   description: '绩效自评表全年执行数超过全年预算数',
-  check(ctx) {
-    const out: RuleFinding[] = [];
+  relations(ctx) {
+    const out: Relation[] = [];
     for (const sc of scorecards(ctx))
       for (const r of Object.values(sc.funds)) {
-        if (!r?.executed || r.executed.value === null || !r.fullBudget || r.fullBudget.value === null || r.fullBudget.form === 'blank') continue;
-        const over = r.executed.value - r.fullBudget.value;
-        if (over <= 0.01 + 1e-9) continue;
-        out.push(findingAt(sc, r.executed.ref, `${r.label.trim()}全年执行数 ${fmt(r.executed.value)} 超过全年预算数 ${fmt(r.fullBudget.value)}，超出 ${fmt(over)}，请核实或说明`, { related: [r.fullBudget.ref], expected: r.fullBudget.value, actual: r.executed.value }));
+        if (!r?.executed || !r.fullBudget || r.fullBudget.form === 'blank') continue;
+        const label = r.label.trim();
+        out.push(
+          linear({
+            table: sc,
+            terms: [
+              { fig: r.executed, coef: 1, table: sc, label: `${label}「全年执行数」`, nonNegative: true },
+              { fig: r.fullBudget, coef: -1, table: sc, label: `${label}「全年预算数」`, nonNegative: true },
+            ],
+            op: '<=',
+            tolerance: 0.01,
+            quietRounding: true,
+            decimals: 2,
+            what: `${label}全年执行数`,
+            basis: '全年预算数',
+            message: (ev) => `${label}全年执行数 ${fmt(ev.actual)} 超过全年预算数 ${fmt(ev.expected)}，超出 ${fmt(ev.actual - ev.expected)}，请核实或说明`,
+          }),
+        );
       }
     return out;
   },

@@ -1,11 +1,11 @@
 // Fiscal-summary: per fund column and per row, and the grand totals.
 import type { Rule } from '../types';
-import { groupFindings } from '../util/sum-rule';
+import { groupRelations } from '../util/sum-rule';
 
 export const rule: Rule = {
   id: 'sum.fiscal-summary',
   family: 'sum',
   severity: 'error',
   description: '财政拨款收入支出决算总表：按资金来源逐列、逐行合计，收支总计相等',
-  check: (ctx) => groupFindings(ctx, ['fiscal-summary'], 'fiscal-summary'),
+  relations: (ctx) => groupRelations(ctx, ['fiscal-summary'], 'fiscal-summary'),
 };

@@ -1,5 +1,6 @@
 // The 其中 rows under 公用经费 in the perf-basic-data table are parts of it: together they cannot exceed it.
-import type { Rule, RuleFinding } from '../types';
+import type { Relation } from '../../diagnosis/relation';
+import type { Rule } from '../types';
 import { compare } from '../util/cross';
 
 export const rule: Rule = {
@@ -7,8 +8,8 @@ export const rule: Rule = {
   family: 'sum',
   severity: 'error',
   description: '绩效评价基础数据表公用经费“其中”各行之和不超过公用经费',
-  check(ctx) {
-    const out: RuleFinding[] = [];
+  relations(ctx) {
+    const out: Relation[] = [];
     for (const t of ctx.tablesOf('perf-basic-data')) {
       if (!t.publicFunds || t.publicFundsParts.length === 0) continue;
       for (const [col, name] of [
@@ -19,8 +20,8 @@ export const rule: Rule = {
         const total = t.publicFunds[col];
         const parts = t.publicFundsParts.map((p) => p[col]).filter((f) => f);
         if (!total || parts.length === 0) continue;
-        const f = compare({ primary: { table: t, fig: total }, others: parts.map((fig) => ({ table: t, fig })), mode: 'atLeast', what: `公用经费「${name}」`, basis: '其中各行之和' });
-        if (f) out.push(f);
+        const r = compare({ primary: { table: t, fig: total }, others: parts.map((fig) => ({ table: t, fig })), mode: 'atLeast', what: `公用经费「${name}」`, basis: '其中各行之和' });
+        if (r) out.push(r);
       }
     }
     return out;

@@ -1,22 +1,15 @@
 // The intra-table equations of each table kind (SPEC §4 表内), built once per table.
-import type { CodedRow, CodedTable, Figure, FundKey, Table, ThreePublicFigures } from '../../tables/types';
-import type { Equation, Evaluated, Term } from './equations';
-import { evaluate } from './equations';
+import type { CodedRow, CodedTable, EconomicEntry, Figure, FundKey, FundRow, Table, ThreePublicFigures, TripleRow } from '../../tables/types';
+import type { Equation, Term, Text } from './equations';
+import { EquationRelation } from './equations';
 
-const cache = new WeakMap<Table, Evaluated[]>();
+const cache = new WeakMap<Table, EquationRelation[]>();
 
-/** Every equation of a table, evaluated (equations with an unreadable figure are left out). */
-export function evaluatedEquations(table: Table): Evaluated[] {
-  const hit = cache.get(table);
-  if (hit) return hit;
-  const eqs = buildEquations(table);
-  const out: Evaluated[] = [];
-  for (const e of eqs) {
-    const v = evaluate(e);
-    if (v) out.push(v);
-  }
-  cache.set(table, out);
-  return out;
+/** Every equation of a table as a relation (built once per table; each belongs to one rule's group). */
+export function tableEquations(table: Table): EquationRelation[] {
+  let hit = cache.get(table);
+  if (!hit) cache.set(table, (hit = buildEquations(table).map((e) => new EquationRelation(e))));
+  return hit;
 }
 
 function buildEquations(table: Table): Equation[] {
@@ -44,9 +37,15 @@ function buildEquations(table: Table): Equation[] {
   return [];
 }
 
-const plus = (fig: Figure, label?: string): Term => ({ fig, sign: 1, label });
-const minus = (fig: Figure, label?: string): Term => ({ fig, sign: -1, label });
+const plus = (fig: Figure, label?: Text): Term => ({ fig, sign: 1, label });
+const minus = (fig: Figure, label?: Text): Term => ({ fig, sign: -1, label });
 const present = <T>(x: T | null | undefined): x is T => x !== null && x !== undefined;
+const trimLabel = (s: string) => s.replace(/[\s\u3000]+/g, '');
+
+/** '30217 公务接待费' (or the name alone when the entry has no code). */
+export function entryLabel(e: EconomicEntry): string {
+  return e.code ? `${e.code} ${trimLabel(e.name)}` : trimLabel(e.name);
+}
 
 // Headers are named in every equation's message: look each one up once per table, not per term.
 const headerCache = new WeakMap<Table, Map<string, string>>();
@@ -158,12 +157,13 @@ function codedEquations(table: CodedTable): Equation[] {
     if (!c || c.col !== f.ref.col) colNames.set(k, (c = { col: f.ref.col, name: columnHeader(table, f.ref.col, fallback) }));
     return rl + '「' + c.name + '」';
   };
+  const cell = (r: CodedRow, k: string): Term => ({ fig: r.values[k], sign: 1, row: r, key: k });
   const tops = topLevelRows(table);
   const allClasses = tops.every((r) => r.level === 'class');
   for (const k of keys) {
     if (table.total?.values[k] && tops.length > 0) {
       if (tops.every((r) => r.values[k]))
-        out.push({ table, group: 'coded-total', orient: 'col', total: table.total.values[k], terms: tops.map((r) => plus(r.values[k], head(r, k))), what: head(table.total, k), basis: allClasses ? '各类之和' : '各科目之和' });
+        out.push({ table, group: 'coded-total', orient: 'col', total: table.total.values[k], terms: tops.map((r) => cell(r, k)), what: () => head(table.total!, k), basis: allClasses ? '各类之和' : '各科目之和', name: head });
     }
     for (const r of table.items) {
       if (r.level !== 'class' && r.level !== 'section') continue;
@@ -171,19 +171,23 @@ function codedEquations(table: CodedTable): Equation[] {
       if (kids.length === 0 || !r.values[k]) continue;
       if (!kids.every((c) => c.values[k])) continue;
       const basis = kids[0].level === 'section' ? '所属各款之和' : '所属各项之和';
-      out.push({ table, group: 'coded-hierarchy', orient: 'col', total: r.values[k], terms: kids.map((c) => plus(c.values[k], head(c, k))), what: head(r, k), basis });
+      out.push({ table, group: 'coded-hierarchy', orient: 'col', total: r.values[k], terms: kids.map((c) => cell(c, k)), what: () => head(r, k), basis, name: head });
     }
   }
   const parts = rowParts(table.kind).filter((k) => keys.includes(k));
   const rows = table.total ? [table.total, ...table.items] : table.items;
+  const bases = new Map<string, string>();
   if (keys.includes('total') && parts.length > 0) {
     for (const r of rows) {
       const t = r.values.total;
       const terms = parts.map((k) => r.values[k]).filter(present);
       if (!t || terms.length === 0) continue;
       const present_ = parts.filter((k) => r.values[k]);
-      const names = present_.map((k) => columnHeader(table, r.values[k].ref.col, KEY_NAMES[k]));
-      out.push({ table, group: 'row-parts', orient: 'row', total: t, terms: present_.map((k) => plus(r.values[k], head(r, k))), what: head(r, 'total'), basis: names.join('＋') });
+      // Rows mostly share one set of columns: name each set once.
+      const sig = present_.map((k) => `${k}@${r.values[k].ref.col}`).join(',');
+      let basis = bases.get(sig);
+      if (basis === undefined) bases.set(sig, (basis = present_.map((k) => columnHeader(table, r.values[k].ref.col, KEY_NAMES[k])).join('＋')));
+      out.push({ table, group: 'row-parts', orient: 'row', total: t, terms: present_.map((k) => cell(r, k)), what: () => head(r, 'total'), basis, name: head });
     }
   }
   if ((table.kind === 'gov-fund' || table.kind === 'state-capital') && ['opening', 'income', 'total', 'closing'].every((k) => keys.includes(k))) {
@@ -192,9 +196,9 @@ function codedEquations(table: CodedTable): Equation[] {
       if (!opening || !income || !closing) continue;
       // A 合计 row whose 本年支出 cells hold the sub-headers (合计|基本支出|项目支出) prints no 本年支出:
       // the balance then holds with the 本年支出 of its top-level rows.
-      const spent = total ? [minus(total)] : r === table.total && tops.every((x) => x.values.total) ? tops.map((x) => minus(x.values.total, head(x, 'total'))) : null;
+      const spent = total ? [minus(total)] : r === table.total && tops.every((x) => x.values.total) ? tops.map((x) => minus(x.values.total, () => head(x, 'total'))) : null;
       if (!spent) continue;
-      out.push({ table, group: 'balance', orient: 'row', total: closing, terms: [plus(opening), plus(income), ...spent], what: head(r, 'closing'), basis: '年初结转和结余＋本年收入－本年支出' });
+      out.push({ table, group: 'balance', orient: 'row', total: closing, terms: [plus(opening), plus(income), ...spent], what: () => head(r, 'closing'), basis: '年初结转和结余＋本年收入－本年支出' });
     }
   }
   return out;
@@ -228,12 +232,12 @@ function fiscalSummaryEquations(t: Extract<Table, { kind: 'fiscal-summary' }>): 
   const g = 'fiscal-summary';
   const incomes = FUNDS.map((f) => t.income[f]).filter(present);
   if (t.incomeTotal && incomes.length > 0)
-    out.push({ table: t, group: g, orient: 'col', total: t.incomeTotal.figure, terms: incomes.map((l) => plus(l.figure)), what: '本年收入合计', basis: '三项财政拨款收入之和' });
+    out.push({ table: t, group: g, orient: 'col', total: t.incomeTotal.figure, terms: incomes.map((l) => plus(l.figure, trimLabel(l.label))), what: '本年收入合计', basis: '三项财政拨款收入之和' });
   const openings = FUNDS.map((f) => t.openingByFund[f]).filter(present);
   if (t.opening && openings.length > 0)
-    out.push({ table: t, group: g, orient: 'col', total: t.opening.figure, terms: openings.map((l) => plus(l.figure)), what: '年初财政拨款结转和结余', basis: '分资金来源之和' });
+    out.push({ table: t, group: g, orient: 'col', total: t.opening.figure, terms: openings.map((l) => plus(l.figure, `年初结转和结余「${trimLabel(l.label)}」`)), what: '年初财政拨款结转和结余', basis: '分资金来源之和' });
   if (t.incomeGrandTotal && t.incomeTotal) {
-    const terms = [t.incomeTotal, t.opening].filter(present).map((l) => plus(l.figure));
+    const terms = [t.incomeTotal, t.opening].filter(present).map((l) => plus(l.figure, trimLabel(l.label)));
     out.push({ table: t, group: g, orient: 'col', total: t.incomeGrandTotal.figure, terms, what: '收入总计', basis: '本年收入合计＋年初财政拨款结转和结余' });
   }
   for (const col of ['total', ...FUNDS] as const) {
@@ -241,23 +245,23 @@ function fiscalSummaryEquations(t: Extract<Table, { kind: 'fiscal-summary' }>): 
     const et = t.expenditureTotal?.[col];
     const classFigs = t.classes.map((c) => c[col]);
     if (et && t.classes.length > 0 && classFigs.every(present))
-      out.push({ table: t, group: g, orient: 'col', total: et, terms: classFigs.map((f) => plus(f as Figure)), what: `本年支出合计「${name}」`, basis: '各类支出之和' });
+      out.push({ table: t, group: g, orient: 'col', total: et, terms: classFigs.map((f, i) => plus(f as Figure, `${trimLabel(t.classes[i].label)}「${name}」`)), what: `本年支出合计「${name}」`, basis: '各类支出之和' });
     const gt = t.expenditureGrandTotal?.[col];
     if (gt && et) {
-      const terms = [plus(et)];
+      const terms = [plus(et, `本年支出合计「${name}」`)];
       const cl = t.closing?.[col];
-      if (cl) terms.push(plus(cl));
+      if (cl) terms.push(plus(cl, `年末财政拨款结转和结余「${name}」`));
       out.push({ table: t, group: g, orient: 'col', total: gt, terms, what: `支出总计「${name}」`, basis: '本年支出合计＋年末财政拨款结转和结余' });
     }
   }
   for (const line of [...t.classes, t.expenditureTotal, t.closing, t.expenditureGrandTotal]) {
     if (!line || !line.total) continue;
-    const terms = FUNDS.map((f) => line[f]).filter(present);
-    if (terms.length < 2) continue;
-    out.push({ table: t, group: g, orient: 'row', total: line.total, terms: terms.map((f) => plus(f)), what: `${line.label.replace(/[\s\u3000]+/g, '')}「合计」`, basis: '三项财政拨款之和' });
+    const funds = FUNDS.filter((f) => line[f]);
+    if (funds.length < 2) continue;
+    out.push({ table: t, group: g, orient: 'row', total: line.total, terms: funds.map((f) => plus(line[f] as Figure, `${trimLabel(line.label)}「${FUND_NAMES[f]}」`)), what: `${line.label.replace(/[\s\u3000]+/g, '')}「合计」`, basis: '三项财政拨款之和' });
   }
   if (t.expenditureGrandTotal?.total && t.incomeGrandTotal)
-    out.push({ table: t, group: g, orient: 'none', total: t.expenditureGrandTotal.total, terms: [plus(t.incomeGrandTotal.figure)], what: '支出总计', basis: '应与收入总计相等' });
+    out.push({ table: t, group: g, orient: 'none', total: t.expenditureGrandTotal.total, terms: [plus(t.incomeGrandTotal.figure, '收入总计')], what: '支出总计', basis: '应与收入总计相等' });
   // Each fund balances on its own: its income plus its opening balance is its grand total.
   for (const f of FUNDS) {
     const gt = t.expenditureGrandTotal?.[f];
@@ -265,8 +269,8 @@ function fiscalSummaryEquations(t: Extract<Table, { kind: 'fiscal-summary' }>): 
     if (!gt || !inc) continue;
     const op = t.openingByFund[f];
     if (!op && t.opening && t.opening.figure.value !== 0) continue;
-    const terms = [plus(inc.figure)];
-    if (op) terms.push(plus(op.figure));
+    const terms = [plus(inc.figure, trimLabel(inc.label))];
+    if (op) terms.push(plus(op.figure, `年初结转和结余「${FUND_NAMES[f]}」`));
     out.push({ table: t, group: g, orient: 'none', total: gt, terms, what: `支出总计「${FUND_NAMES[f]}」`, basis: `${FUND_NAMES[f]}收入＋年初结转和结余` });
   }
   return out;
@@ -281,11 +285,13 @@ function threePublicEquations(t: Extract<Table, { kind: 'three-public' }>): Equa
   for (const [b, name] of blocks) {
     if (!b) continue;
     if (b.vehicleSubtotal && b.vehiclePurchase && b.vehicleOperation)
-      out.push({ table: t, group: 'three-public', orient: 'none', total: b.vehicleSubtotal, terms: [plus(b.vehiclePurchase), plus(b.vehicleOperation)], what: `${name}「公务用车购置及运行费小计」`, basis: '公务用车购置费＋公务用车运行费' });
+      out.push({ table: t, group: 'three-public', orient: 'none', total: b.vehicleSubtotal, terms: [plus(b.vehiclePurchase, `${name}「公务用车购置费」`), plus(b.vehicleOperation, `${name}「公务用车运行维护费」`)], what: `${name}「公务用车购置及运行费小计」`, basis: '公务用车购置费＋公务用车运行费' });
     if (b.total) {
-      const parts = b.vehicleSubtotal ? [b.abroad, b.vehicleSubtotal, b.reception] : [b.abroad, b.vehiclePurchase, b.vehicleOperation, b.reception];
-      const terms = parts.filter(present);
-      if (terms.length > 0) out.push({ table: t, group: 'three-public', orient: 'none', total: b.total, terms: terms.map((f) => plus(f)), what: `${name}「合计」`, basis: b.vehicleSubtotal ? '因公出国（境）费＋公务用车购置及运行费＋公务接待费' : '各项之和' });
+      const parts: [Figure | null, string][] = b.vehicleSubtotal
+        ? [[b.abroad, '因公出国（境）费'], [b.vehicleSubtotal, '公务用车购置及运行费小计'], [b.reception, '公务接待费']]
+        : [[b.abroad, '因公出国（境）费'], [b.vehiclePurchase, '公务用车购置费'], [b.vehicleOperation, '公务用车运行维护费'], [b.reception, '公务接待费']];
+      const terms = parts.filter(([f]) => present(f)).map(([f, l]) => plus(f as Figure, `${name}「${l}」`));
+      if (terms.length > 0) out.push({ table: t, group: 'three-public', orient: 'none', total: b.total, terms, what: `${name}「合计」`, basis: b.vehicleSubtotal ? '因公出国（境）费＋公务用车购置及运行费＋公务接待费' : '各项之和' });
     }
   }
   return out;
@@ -306,12 +312,12 @@ function basicDetailEquations(t: Extract<Table, { kind: 'basic-detail' }>): Equa
       basis = '所属各款之和';
     }
     if (items.length === 0) continue;
-    out.push({ table: t, group: 'basic-detail', orient: 'col', total: total.figure, terms: items.map((e) => plus(e.figure, e.name)), what: name, basis });
+    out.push({ table: t, group: 'basic-detail', orient: 'col', total: total.figure, terms: items.map((e) => plus(e.figure, entryLabel(e))), what: name, basis });
   }
   for (const c of classes) {
     const kids = t.entries.filter((e) => e.code && e.code.length === 5 && e.code.startsWith(c.code as string));
     if (kids.length === 0) continue;
-    out.push({ table: t, group: 'basic-detail', orient: 'col', total: c.figure, terms: kids.map((e) => plus(e.figure, e.name)), what: `${c.code} ${c.name.replace(/[\s\u3000]+/g, '')}`, basis: '所属各款之和' });
+    out.push({ table: t, group: 'basic-detail', orient: 'col', total: c.figure, terms: kids.map((e) => plus(e.figure, entryLabel(e))), what: entryLabel(c), basis: '所属各款之和' });
   }
   return out;
 }
@@ -325,13 +331,13 @@ function perfBasicEquations(t: Extract<Table, { kind: 'perf-basic-data' }>): Equ
   ] as const;
   for (const [col, name] of cols) {
     const tp = t.threePublic?.[col];
-    const parts = [t.vehicle, t.abroad, t.reception].map((r) => r?.[col]).filter(present);
+    const parts = [t.vehicle, t.abroad, t.reception].filter((r) => r?.[col]) as TripleRow[];
     if (tp && parts.length > 0)
-      out.push({ table: t, group: 'perf-basic-data', orient: 'col', total: tp, terms: parts.map((f) => plus(f)), what: `三公经费「${name}」`, basis: '公务用车＋出国＋公务接待之和' });
+      out.push({ table: t, group: 'perf-basic-data', orient: 'col', total: tp, terms: parts.map((r) => plus(r[col] as Figure, `${trimLabel(r.label)}「${name}」`)), what: `三公经费「${name}」`, basis: '公务用车＋出国＋公务接待之和' });
     const pt = t.projectTotal?.[col];
-    const projs = t.projects.map((r) => r[col]).filter(present);
+    const projs = t.projects.filter((r) => r[col]);
     if (pt && projs.length > 0)
-      out.push({ table: t, group: 'perf-basic-data', orient: 'col', total: pt, terms: projs.map((f) => plus(f)), what: `项目支出「${name}」`, basis: '各项目之和' });
+      out.push({ table: t, group: 'perf-basic-data', orient: 'col', total: pt, terms: projs.map((r) => plus(r[col] as Figure, `${trimLabel(r.label)}「${name}」`)), what: `项目支出「${name}」`, basis: '各项目之和' });
   }
   return out;
 }
@@ -347,9 +353,9 @@ function scorecardFundEquations(t: Extract<Table, { kind: 'perf-dept-scorecard' 
   ] as const;
   for (const [col, name] of cols) {
     const tf = total[col];
-    const parts = [fiscal, carryOver, other].map((r) => r?.[col]).filter(present);
+    const parts = [fiscal, carryOver, other].filter((r) => r?.[col]) as FundRow[];
     if (!tf || parts.length === 0) continue;
-    out.push({ table: t, group: 'scorecard-funds', orient: 'col', total: tf, terms: parts.map((f) => plus(f)), what: `年度资金总额「${name}」`, basis: '当年财政拨款＋上年结转资金＋其他资金' });
+    out.push({ table: t, group: 'scorecard-funds', orient: 'col', total: tf, terms: parts.map((r) => plus(r[col] as Figure, `${trimLabel(r.label)}「${name}」`)), what: `年度资金总额「${name}」`, basis: '当年财政拨款＋上年结转资金＋其他资金' });
   }
   return out;
 }
