@@ -1,0 +1,108 @@
+// Marks made by the offline page (a reviewer's annotated copy opened in Excel): the file host
+// keeps its record in a very hidden sheet. Read it (sync 1), look at the notes (sync 2), restore
+// and drop the record (sync 3). Fills come back as recorded when they were plain colours; a
+// theme-coloured original, which Office.js cannot set, becomes No Fill.
+import { quoteSheet } from '../../core/address';
+import { MARKS_SHEET, NOTE_PREFIX } from '../file/mark-style';
+import { friendly } from './errors';
+import { safeParse } from './marks-record';
+import { CELL_COMMAND_BYTES, Rounds } from './rounds';
+import type { HostState } from './state';
+
+/** A mark as the file host (offline page) records it: exceljs fill and note objects. */
+type FileHostFill = { type?: string; pattern?: string; fgColor?: { argb?: string } } | null | undefined;
+interface FileHostMark {
+  sheet: string;
+  address: string;
+  orig?: { fill?: FileHostFill; note?: unknown };
+}
+
+/** '#RRGGBB' for a plain solid exceljs fill; null for No Fill or what Office.js cannot express. */
+function fileFillColor(fill: FileHostFill): string | null {
+  if (!fill || fill.type !== 'pattern' || fill.pattern !== 'solid') return null;
+  const argb = fill.fgColor?.argb;
+  return typeof argb === 'string' && /^[0-9A-Fa-f]{6,8}$/.test(argb) ? `#${argb.slice(-6).toUpperCase()}` : null;
+}
+
+function fileNoteText(note: unknown): string | null {
+  if (note === null || note === undefined) return null;
+  if (typeof note === 'string') return note;
+  const texts = (note as { texts?: { text?: string }[] }).texts;
+  return Array.isArray(texts) ? texts.map((t) => t.text ?? '').join('') : null;
+}
+
+export async function clearFileHostMarks(s: HostState): Promise<number> {
+  const { api } = s;
+  return s.env.run(async (ctx) => {
+    const recWs = ctx.workbook.worksheets.getItemOrNullObject(MARKS_SHEET);
+    const used = recWs.getUsedRangeOrNullObject(true);
+    used.load('values');
+    await ctx.sync();
+    if (recWs.isNullObject || used.isNullObject) {
+      s.fileMarks = false;
+      return 0;
+    }
+    const text = used.values.map((r) => (typeof r[0] === 'string' ? r[0] : '')).join('');
+    const parsed = safeParse(text) as { version?: number; marks?: FileHostMark[] } | null;
+    const marks = parsed && parsed.version === 1 && Array.isArray(parsed.marks) ? parsed.marks.filter((m) => typeof m?.sheet === 'string' && typeof m?.address === 'string') : [];
+
+    const sheets = new Map<string, Excel.Worksheet>();
+    for (const name of new Set(marks.map((m) => m.sheet))) {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
+      ws.load('name');
+      ws.protection.load('protected');
+      sheets.set(name, ws);
+    }
+    const notes = new Map<FileHostMark, Excel.Note>();
+    if (api.has('1.18')) {
+      for (const m of marks) {
+        const note = ctx.workbook.notes.getItemOrNullObject(`${quoteSheet(m.sheet)}!${m.address}`);
+        note.load('content');
+        notes.set(m, note);
+      }
+    }
+    await ctx.sync();
+
+    let restored = 0;
+    const kept: FileHostMark[] = [];
+    const writes = new Rounds(ctx, s.opts.budget);
+    for (const m of marks) {
+      const ws = sheets.get(m.sheet)!;
+      if (ws.isNullObject) continue;
+      if (ws.protection.protected) {
+        kept.push(m);
+        continue;
+      }
+      await writes.room(CELL_COMMAND_BYTES);
+      const fill = ws.getRange(m.address).format.fill;
+      const color = fileFillColor(m.orig?.fill);
+      if (color) fill.color = color;
+      else fill.clear();
+      const note = notes.get(m);
+      if (note && !note.isNullObject && note.content.startsWith(NOTE_PREFIX)) {
+        const original = fileNoteText(m.orig?.note);
+        if (original !== null) note.content = original;
+        else note.delete();
+      }
+      restored++;
+    }
+    if (kept.length === 0) {
+      // A very hidden sheet has to be made visible-able before Excel lets it go.
+      if (api.has('1.2')) recWs.visibility = 'Hidden' as Excel.SheetVisibility;
+      recWs.delete();
+      s.fileMarks = false;
+    } else {
+      used.clear();
+      const json = JSON.stringify({ version: 1, marks: kept });
+      const parts: string[][] = [];
+      for (let i = 0; i < json.length; i += 32000) parts.push([json.slice(i, i + 32000)]);
+      recWs.getRange(`A1:A${parts.length}`).values = parts;
+    }
+    try {
+      await writes.flush();
+    } catch (e) {
+      throw friendly(e, '清除离线版标记失败');
+    }
+    return restored;
+  });
+}

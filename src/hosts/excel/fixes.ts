@@ -1,0 +1,75 @@
+// Suggested fixes written into the user's cells, and undone.
+import { a1 } from '../../core/address';
+import type { SuggestedFix } from '../../core/findings';
+import type { AppliedFix } from '../types';
+import type { Ctx } from './env';
+import { friendly } from './errors';
+import type { HostState } from './state';
+import { literal } from './text';
+
+function contentOf(value: unknown, formula: unknown): AppliedFix['before'] {
+  const f = typeof formula === 'string' && formula.startsWith('=') ? formula.slice(1) : null;
+  const v = value === '' || value === undefined ? null : (value as string | number | boolean | null);
+  return { value: v, formula: f };
+}
+
+/** The sheet, after checking (one sync) that it exists and is not protected. */
+async function writableSheet(s: HostState, ctx: Ctx, sheet: string, address: string): Promise<Excel.Worksheet> {
+  const ws = s.api.has('1.4') ? ctx.workbook.worksheets.getItemOrNullObject(sheet) : ctx.workbook.worksheets.getItem(sheet);
+  ws.load('name');
+  if (s.api.has('1.2')) ws.protection.load('protected');
+  try {
+    await ctx.sync();
+  } catch (e) {
+    throw friendly(e, `找不到工作表“${sheet}”`);
+  }
+  if (ws.isNullObject) throw new Error(`找不到工作表“${sheet}”`);
+  if (s.api.has('1.2') && ws.protection.protected) {
+    throw new Error(`工作表“${sheet}”受保护，无法写入 ${address}。请先撤销工作表保护（审阅 → 撤销工作表保护），再应用修正。`);
+  }
+  return ws;
+}
+
+function target(s: HostState, ref: SuggestedFix['ref']): { sheet: string; address: string } {
+  const p = s.anchor(ref.sheet, ref.row, ref.col);
+  return { sheet: ref.sheet, address: a1(p.row, p.col) };
+}
+
+export async function applyFix(s: HostState, fix: SuggestedFix): Promise<AppliedFix> {
+  if (fix.formula === undefined && fix.value === undefined) throw new Error('该修正没有可写入的值或公式');
+  const { sheet, address } = target(s, fix.ref);
+  return s.env.run(async (ctx) => {
+    const ws = await writableSheet(s, ctx, sheet, address);
+    const cell = ws.getRange(address);
+    cell.load('values,formulas');
+    await ctx.sync();
+    const before = contentOf(cell.values[0][0], cell.formulas[0][0]);
+    if (typeof fix.previous === 'number' && typeof before.value === 'number' && Math.abs(fix.previous - before.value) > 0.005 && !before.formula) {
+      throw new Error(`“${sheet}”!${address} 的当前值（${before.value}）与检查时（${fix.previous}）不同，单元格可能已被修改。请重新检查后再修正。`);
+    }
+    if (fix.formula !== undefined) cell.formulas = [[`=${fix.formula.replace(/^=/, '')}`]];
+    else cell.values = [[literal(fix.value as string | number)]];
+    try {
+      await ctx.sync();
+    } catch (e) {
+      throw friendly(e, `无法写入“${sheet}”!${address}`);
+    }
+    return { id: `fix-${sheet}-${address}-${Date.now()}`, fix, before };
+  });
+}
+
+export async function undoFix(s: HostState, applied: AppliedFix): Promise<void> {
+  const { sheet, address } = target(s, applied.fix.ref);
+  await s.env.run(async (ctx) => {
+    const ws = await writableSheet(s, ctx, sheet, address);
+    const cell = ws.getRange(address);
+    const { value, formula } = applied.before;
+    if (formula) cell.formulas = [[`=${formula}`]];
+    else cell.values = [[value === null ? '' : typeof value === 'string' ? literal(value) : (value as number | boolean)]];
+    try {
+      await ctx.sync();
+    } catch (e) {
+      throw friendly(e, `无法撤销对“${sheet}”!${address} 的修改`);
+    }
+  });
+}

@@ -1,0 +1,38 @@
+// What the host remembers between calls: learnt from the last read, used by marks and selection.
+import { MergeIndex } from '../../core/snapshot';
+import type { SheetSnapshot } from '../../core/snapshot';
+import type { ApiSets, ExcelEnv } from './env';
+
+export interface HostOptions {
+  /** Bytes of cell data per sync (below the 5 MB limit, leaving room for JSON overhead). */
+  budget: number;
+  /** How many worksheets the first sync looks ahead (more costs nothing but a longer request). */
+  lookahead: number;
+}
+
+export class HostState {
+  merges = new Map<string, MergeIndex>();
+  /** Worksheet id → name, from the last read (selection events carry ids). */
+  sheetIds = new Map<string, string>();
+  hiddenSheets = new Set<string>();
+  /** The last read saw marks saved by the offline page (file host) in this workbook. */
+  fileMarks = false;
+
+  constructor(
+    readonly env: ExcelEnv,
+    readonly api: ApiSets,
+    readonly opts: HostOptions,
+  ) {}
+
+  remember(sheets: SheetSnapshot[], infos: { id: string; name: string }[]): void {
+    this.merges = new Map(sheets.map((s) => [s.name, new MergeIndex(s.merges)]));
+    if (infos.length) this.sheetIds = new Map(infos.map((s) => [s.id, s.name]));
+    this.hiddenSheets = new Set(sheets.filter((s) => s.hidden).map((s) => s.name));
+  }
+
+  /** The cell a finding marks: the top-left of its merge, when it lies in one. */
+  anchor(sheet: string, row: number, col: number): { row: number; col: number } {
+    const m = this.merges.get(sheet)?.find(row, col);
+    return m ? { row: m.r1, col: m.c1 } : { row, col };
+  }
+}
