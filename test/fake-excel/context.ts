@@ -7,6 +7,10 @@ import { versionAtLeast } from './options';
 import type { Proxy } from './proxy';
 import { FakeWorkbook } from './workbook';
 
+function invalidObjectPath(): FakeOfficeError {
+  return new FakeOfficeError('InvalidObjectPath', "The object path isn't working for what you're trying to do: the object was used after its Excel.run ended.");
+}
+
 export type Op = { run: () => void; requestBytes: number };
 
 export class FakeRequestContext {
@@ -22,6 +26,10 @@ export class FakeRequestContext {
   maxRequestBytes = 0;
   /** Bytes delivered by all successful syncs of this context. */
   totalResponseBytes = 0;
+  /** Set when its Excel.run has ended: its objects can no longer be used (until Excel.run(context, …)). */
+  ended = false;
+  /** Excel.run({ delayForCellEdit: true }, …): syncs wait while the user edits a cell. */
+  delayForCellEdit = false;
 
   constructor(readonly fake: FakeExcel) {
     this.workbook = new FakeWorkbook(this);
@@ -32,6 +40,9 @@ export class FakeRequestContext {
   }
 
   enqueue(run: () => void, requestBytes = 0): void {
+    // Excel releases a batch's objects when its run ends; a command queued on one afterwards is
+    // never sent (and Excel rejects it as InvalidObjectPath if that context is synced again).
+    if (this.ended) throw invalidObjectPath();
     // Every command costs its JSON in the request (object path + action), data or not.
     this.queue.push({ run, requestBytes: requestBytes + COMMAND_BYTES });
   }
@@ -51,7 +62,21 @@ export class FakeRequestContext {
     }
   }
 
+  /** A proxy of another request context passed to one of this context's methods. */
+  assertSameContext(other: { context: unknown } | unknown): void {
+    const ctx = (other as { context?: unknown } | null)?.context;
+    if (ctx !== undefined && ctx !== this) throw new FakeOfficeError('InvalidRequestContext', 'Cannot use the object across different request contexts.');
+  }
+
   async sync(): Promise<void> {
+    if (this.ended) throw invalidObjectPath();
+    if (this.fake.cellEditing) {
+      // Excel fails every batch while a cell is being edited, unless the run asked to wait (ExcelApi
+      // 1.11); then it waits until the edit ends, which a click in the task pane does not do (#806).
+      if (!this.delayForCellEdit) throw new FakeOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+      await this.fake.cellEditEnded();
+      if (this.ended) throw invalidObjectPath();
+    }
     this.syncCount++;
     this.fake.totalSyncs++;
     const ops = this.queue;

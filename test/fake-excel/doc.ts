@@ -1,6 +1,7 @@
 // The fake's document: sheets of cells with values, formulas, formats and fills, notes,
 // comments, settings. Populated from a WorkbookSnapshot; cloned to "save and reopen".
 import type { CellRange, WorkbookSnapshot } from '../../src/core/snapshot';
+import { dateSerial, isDateCode } from './convert';
 import type { FakeExcelOptions } from './options';
 // Document state
 
@@ -52,6 +53,10 @@ export interface FakeDoc {
   notes: FakeNote[];
   comments: FakeComment[];
   activeSheet: string;
+  /** Workbook structure protection. */
+  workbookProtected: boolean;
+  /** The 1904 date system. */
+  date1904: boolean;
   selection: { sheet: string; address: string };
   nextCommentId: number;
 }
@@ -65,12 +70,19 @@ export const DEFAULT_WHITE = '#FFFFFF';
 export const NO_FILL: FakeFill = { color: null, pattern: 'None' };
 export const DEFAULT_FONT_COLOR = '#000000';
 
+/** Excel keeps a date as its serial number: a snapshot's ISO date in a date-formatted cell becomes one. */
+function storedValue(v: FakeCell['v'], z: string | undefined, date1904: boolean): FakeCell['v'] {
+  const m = typeof v === 'string' && isDateCode(z) ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
+  const serial = m ? dateSerial(+m[1], +m[2], +m[3], date1904) : null;
+  return serial ?? v;
+}
+
 export function docFromSnapshot(snap: WorkbookSnapshot, opts: FakeExcelOptions): FakeDoc {
   const sheets: FakeSheet[] = snap.sheets.map((s) => {
     const cells = new Map<number, FakeCell>();
     s.cells.forEach((row, r) => {
       row?.forEach((cell, c) => {
-        if (cell) cells.set(key(r, c), { v: cell.v, f: cell.f, z: cell.z });
+        if (cell) cells.set(key(r, c), { v: storedValue(cell.v, cell.z, opts.dateSystem === 1904), f: cell.f, z: cell.z });
       });
     });
     return {
@@ -90,6 +102,8 @@ export function docFromSnapshot(snap: WorkbookSnapshot, opts: FakeExcelOptions):
     notes: [],
     comments: [],
     activeSheet: first,
+    workbookProtected: !!opts.workbookProtected,
+    date1904: opts.dateSystem === 1904,
     selection: { sheet: first, address: 'A1' },
     nextCommentId: 1,
   };
@@ -108,6 +122,8 @@ export function cloneDoc(d: FakeDoc): FakeDoc {
     notes: d.notes.map((n) => ({ ...n })),
     comments: d.comments.map((c) => ({ ...c })),
     activeSheet: d.activeSheet,
+    workbookProtected: d.workbookProtected,
+    date1904: d.date1904,
     selection: { ...d.selection },
     nextCommentId: d.nextCommentId,
   };

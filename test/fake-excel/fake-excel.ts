@@ -15,6 +15,7 @@ import type { WorkbookSnapshot } from '../../src/core/snapshot';
 import { cloneDoc, docFromSnapshot, findSheet, key, type FakeCell, type FakeDoc, type FakeFill, type FakeSheet } from './doc';
 import { FakeRequestContext } from './context';
 import { versionAtLeast, type FakeExcelOptions } from './options';
+import { renameSheet } from './worksheets';
 
 export { applyTint } from './format';
 export { FakeOfficeError } from './errors';
@@ -39,6 +40,8 @@ export class FakeExcel {
   readonly payloadLimit: number;
   readonly nullObjectCalls: 'propagate' | 'throw';
   readonly noFillPattern: 'None' | null;
+  /** 'npm': the office.js copy without notes (see FakeExcelOptions.officeJs). */
+  readonly officeJs: 'cdn' | 'npm';
   totalSyncs = 0;
   /** Excel.run(context, batch) calls: batches run in an earlier run's context. */
   reusedRuns = 0;
@@ -49,6 +52,9 @@ export class FakeExcel {
   private handlers: { kind: string; fn: (args: unknown) => unknown }[] = [];
   private pendingEvents: { sheet: string; address: string }[] = [];
   private docSettingsPending = new Map<string, unknown>();
+  /** The user is typing in a cell (see context.sync). */
+  cellEditing = false;
+  private editEnded: (() => void)[] = [];
 
   constructor(
     snapshot: WorkbookSnapshot,
@@ -59,6 +65,7 @@ export class FakeExcel {
     this.payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
     this.nullObjectCalls = options.nullObjectCalls ?? 'propagate';
     this.noFillPattern = options.noFillPattern === undefined ? 'None' : options.noFillPattern;
+    this.officeJs = options.officeJs ?? 'cdn';
     this.docSettingsPending = new Map(this.doc.docSettingsSaved);
   }
 
@@ -69,15 +76,22 @@ export class FakeExcel {
       // Excel.run(options, batch) (e.g. { delayForCellEdit: true }: no cell editing here, so no delay).
       run: async <T>(a: FakeRequestContext | FakeRunOptions | ((ctx: FakeRequestContext) => Promise<T>), b?: (ctx: FakeRequestContext) => Promise<T>): Promise<T> => {
         const reuse = a instanceof FakeRequestContext ? a : null;
-        if (typeof a !== 'function' && !reuse) this.runOptions.push(a as FakeRunOptions);
+        const options = typeof a !== 'function' && !reuse ? (a as FakeRunOptions) : null;
+        if (options) this.runOptions.push(options);
         const cb = typeof a === 'function' ? a : b!;
         const ctx = reuse ?? new FakeRequestContext(this);
         if (!reuse) this.contexts.push(ctx);
         else this.reusedRuns++;
-        const out = await cb(ctx);
-        // Excel.run flushes whatever is still queued when the callback returns.
-        if (ctx.hasPending) await ctx.sync();
-        return out;
+        ctx.ended = false;
+        if (options?.delayForCellEdit) ctx.delayForCellEdit = true;
+        try {
+          const out = await cb(ctx);
+          // Excel.run flushes whatever is still queued when the callback returns.
+          if (ctx.hasPending) await ctx.sync();
+          return out;
+        } finally {
+          ctx.ended = true;
+        }
       },
     };
   }
@@ -93,6 +107,7 @@ export class FakeExcel {
     const fake = this;
     return {
       context: {
+        platform: this.options.platform ?? 'PC',
         requirements: { isSetSupported: supported },
         document: {
           settings: {
@@ -108,6 +123,21 @@ export class FakeExcel {
       },
       AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     };
+  }
+
+  /** The user starts typing in a cell (and, as in office-js #806, clicking the pane does not end it). */
+  startCellEdit(): void {
+    this.cellEditing = true;
+  }
+  /** The user presses Enter or Esc. */
+  endCellEdit(): void {
+    this.cellEditing = false;
+    const waiting = this.editEnded;
+    this.editEnded = [];
+    for (const w of waiting) w();
+  }
+  cellEditEnded(): Promise<void> {
+    return this.cellEditing ? new Promise((r) => this.editEnded.push(r)) : Promise.resolve();
   }
 
   /** Syncs of the most recent Excel.run. */
@@ -140,6 +170,17 @@ export class FakeExcel {
     if (f.font === null) delete c.font;
     else if (f.font) c.font = { ...f.font };
     s.cells.set(key(p.row, p.col), c);
+  }
+  /** The user renames a sheet (notes and comments follow it). */
+  renameSheet(from: string, to: string): void {
+    renameSheet(this.doc, this.sheet(from), to);
+  }
+  /** The user deletes a sheet, with its notes and comments. */
+  deleteSheet(name: string): void {
+    const s = this.sheet(name);
+    this.doc.sheets = this.doc.sheets.filter((x) => x !== s);
+    this.doc.notes = this.doc.notes.filter((n) => n.sheet !== s.name);
+    this.doc.comments = this.doc.comments.filter((c) => c.sheet !== s.name);
   }
   noteAt(sheet: string, address: string): string | undefined {
     return this.doc.notes.find((n) => n.sheet === sheet && n.address === address)?.content;

@@ -18,6 +18,18 @@ export interface FakeExcelOptions {
   veryHiddenSheets?: string[];
   /** Sheets to mark as protected in addition to SheetSnapshot.protected. */
   protectedSheets?: string[];
+  /**
+   * The office.js in use: 'cdn' (current) or 'npm', the @microsoft/office-js 1.1.110 copy that
+   * OFFICE_JS=local serves, whose Excel files have no NoteCollection at all (workbook.notes and
+   * worksheet.notes are undefined) while Excel itself may report ExcelApi 1.18.
+   */
+  officeJs?: 'cdn' | 'npm';
+  /** Workbook structure protection (审阅 → 保护工作簿): no sheet may be added, deleted, renamed or hidden. */
+  workbookProtected?: boolean;
+  /** The workbook's date system (1904: Excel for Mac's old default). Dates are stored as serials. */
+  dateSystem?: 1900 | 1904;
+  /** Office.context.platform: 'PC', 'Mac', 'OfficeOnline', 'iOS'… Default 'PC'. */
+  platform?: string;
   /** Used by reopen: start from this document instead of a snapshot. */
   doc?: FakeDoc;
 }

@@ -6,6 +6,7 @@ import { jsonBytes } from './bytes';
 import { DEFAULT_FONT_COLOR, DEFAULT_WHITE, key, NO_FILL, unkey, type FakeCell, type FakeSheet } from './doc';
 import { FakeOfficeError, notLoaded } from './errors';
 import { evaluate } from './evaluate';
+import { convertInput, isDateCode, serialDate } from './convert';
 import { FakeRangeFormat } from './format';
 import { parseLoad, Proxy, type LoadSpec } from './proxy';
 import { FakeClientResult, FakeWorksheet } from './worksheets';
@@ -38,6 +39,20 @@ export function grid<T>(r: CellRange, f: (row: number, col: number) => T): T[][]
   return out;
 }
 
+/** Range.values etc. are refused past this many cells ("get operations": RangeExceedsLimit). */
+export const MAX_READ_CELLS = 5_000_000;
+const CELL_DATA = new Set(['values', 'formulas', 'numberFormat', 'text', 'valueTypes']);
+
+/** Range.text: what the cell shows; dates as yyyy/m/d in the workbook's date system. */
+function shownText(c: FakeCell | undefined, date1904: boolean): string {
+  const v = displayValue(c);
+  if (typeof v === 'number' && isDateCode(c?.z)) {
+    const d = serialDate(v, date1904);
+    return `${d.y}/${d.m}/${d.d}`;
+  }
+  return typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v);
+}
+
 export function displayValue(c: FakeCell | undefined): string | number | boolean {
   if (!c || c.v === null || c.v === undefined) return '';
   if (isCellError(c.v)) return c.v.error;
@@ -65,6 +80,9 @@ export class FakeRange extends Proxy {
   }
   protected read(prop: string): unknown {
     const { sheet, range } = this.target<RangeRef>();
+    if (CELL_DATA.has(prop) && (range.r2 - range.r1 + 1) * (range.c2 - range.c1 + 1) > MAX_READ_CELLS) {
+      throw new FakeOfficeError('RangeExceedsLimit', `The cell count in the range has exceeded the maximum supported number (${MAX_READ_CELLS}).`);
+    }
     switch (prop) {
       case 'address':
       case 'addressLocal':
@@ -82,7 +100,7 @@ export class FakeRange extends Proxy {
       case 'values':
         return grid(range, (i, j) => displayValue(sheet.cells.get(key(i, j))));
       case 'text':
-        return grid(range, (i, j) => String(displayValue(sheet.cells.get(key(i, j)))));
+        return grid(range, (i, j) => shownText(sheet.cells.get(key(i, j)), this.context.doc.date1904));
       case 'formulas':
         return grid(range, (i, j) => {
           const c = sheet.cells.get(key(i, j));
@@ -168,22 +186,35 @@ export class FakeRange extends Proxy {
       for (const [i, j] of cellsOf(ref.range)) {
         const x = data[i - ref.range.r1][j - ref.range.c1];
         const c = ref.sheet.cells.get(key(i, j)) ?? { v: null };
-        if (typeof x === 'string' && x.startsWith('=') && x.length > 1) {
+        if (typeof x === 'string' && c.z === '@') {
+          // A Text-formatted cell keeps what is written, formulas and numbers alike.
+          delete c.f;
+          c.v = x === '' ? null : x;
+        } else if (typeof x === 'string' && x.startsWith('=') && x.length > 1) {
           c.f = x.slice(1);
           c.v = evaluate(ctx.doc, ref.sheet, c.f);
         } else if (typeof x === 'string' && x.startsWith("'")) {
           // Excel's quote prefix: the rest is text, whatever it looks like.
           delete c.f;
           c.v = x.slice(1) === '' ? null : x.slice(1);
+        } else if (typeof x === 'string' && /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A)$/.test(x)) {
+          delete c.f;
+          c.v = { error: x };
+        } else if (typeof x === 'string' && x !== '') {
+          // Typed-in conversion: '001' → 1, '12%' → 0.12, '(100)' → -100, 'TRUE' → true, dates → serials.
+          delete c.f;
+          const conv = convertInput(x, ctx.doc.date1904);
+          c.v = conv.v;
+          if (conv.z && !c.z) c.z = conv.z;
         } else {
           delete c.f;
           c.v = x === '' || x === null || x === undefined ? null : (x as FakeCell['v']);
-          if (typeof x === 'string' && /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A)$/.test(x)) c.v = { error: x };
         }
         ref.sheet.cells.set(key(i, j), c);
       }
     }, jsonBytes(input));
   }
+
   get format(): FakeRangeFormat {
     return this.navProxy('format', () => new FakeRangeFormat(this.context, this.child((r: RangeRef) => r)));
   }

@@ -82,6 +82,7 @@ export class FakeWorksheetCollection extends Proxy {
     const ctx = this.context;
     const wanted = name ?? `Sheet${ctx.doc.sheets.length + 1}`;
     ctx.enqueue(() => {
+      assertStructureUnprotected(ctx.doc);
       if (findSheet(ctx.doc, wanted)) throw new FakeOfficeError('ItemAlreadyExists', `A resource with the same name or identifier already exists (worksheet '${wanted}').`);
       ctx.doc.sheets.push({ name: wanted, visibility: 'Visible', protected: false, cells: new Map(), merges: [], widths: new Map() });
     });
@@ -132,7 +133,10 @@ export class FakeWorksheet extends Proxy {
     return this.get('name');
   }
   set name(v: string) {
-    this.context.enqueue(() => (this.target<FakeSheet>().name = v));
+    this.context.enqueue(() => {
+      assertStructureUnprotected(this.context.doc);
+      renameSheet(this.context.doc, this.target<FakeSheet>(), v);
+    });
   }
   get visibility(): string {
     return this.get('visibility');
@@ -141,6 +145,7 @@ export class FakeWorksheet extends Proxy {
     const ctx = this.context;
     ctx.enqueue(() => {
       ctx.requireApi('1.2', 'Worksheet.visibility (set)');
+      assertStructureUnprotected(ctx.doc);
       this.target<FakeSheet>().visibility = v as FakeSheet['visibility'];
     });
   }
@@ -154,6 +159,8 @@ export class FakeWorksheet extends Proxy {
     return this.navProxy('comments', () => new FakeCommentCollection(this.context, this.child((s: FakeSheet) => s)));
   }
   get notes(): FakeNoteCollection {
+    // The npm copy of office.js has no NoteCollection: the property does not exist there.
+    if (this.context.fake.officeJs === 'npm') return undefined as unknown as FakeNoteCollection;
     return this.navProxy('notes', () => new FakeNoteCollection(this.context, this.child((s: FakeSheet) => s)));
   }
   get onSelectionChanged(): FakeEventHandlers {
@@ -245,6 +252,7 @@ export class FakeWorksheet extends Proxy {
     const ctx = this.context;
     ctx.enqueue(() => {
       const s = this.target<FakeSheet>();
+      assertStructureUnprotected(ctx.doc);
       // Excel refuses to delete a very hidden sheet (and the last visible one).
       if (s.visibility === 'VeryHidden') throw new FakeOfficeError('InvalidOperation', 'This operation is not allowed on a very hidden worksheet.');
       if (s.visibility === 'Visible' && ctx.doc.sheets.filter((x) => x.visibility === 'Visible').length === 1) throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
@@ -268,3 +276,19 @@ export class FakeWorksheetProtection extends Proxy {
   }
 }
 
+
+/** Workbook structure protection refuses adding, deleting, renaming and hiding sheets. */
+export function assertStructureUnprotected(doc: FakeDoc): void {
+  if (doc.workbookProtected) throw new FakeOfficeError('AccessDenied', 'The workbook structure is protected: sheets cannot be added, deleted, renamed or hidden.');
+}
+
+/** Renames a sheet; its notes and comments go with it. */
+export function renameSheet(doc: FakeDoc, sheet: FakeSheet, name: string): void {
+  const other = findSheet(doc, name);
+  if (other && other !== sheet) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named '${name}' already exists.`);
+  for (const n of doc.notes) if (n.sheet === sheet.name) n.sheet = name;
+  for (const c of doc.comments) if (c.sheet === sheet.name) c.sheet = name;
+  if (doc.activeSheet === sheet.name) doc.activeSheet = name;
+  if (doc.selection.sheet === sheet.name) doc.selection = { ...doc.selection, sheet: name };
+  sheet.name = name;
+}
