@@ -22,6 +22,8 @@ export interface FakeCell {
 }
 
 export interface FakeSheet {
+  /** Behind Worksheet.id: stable while the sheet exists (renaming keeps it). */
+  uid: number;
   name: string;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
   protected: boolean;
@@ -59,6 +61,7 @@ export interface FakeDoc {
   date1904: boolean;
   selection: { sheet: string; address: string };
   nextCommentId: number;
+  nextSheetUid: number;
 }
 
 /** Cells are keyed by number: string keys made big sheets slow. */
@@ -78,7 +81,7 @@ function storedValue(v: FakeCell['v'], z: string | undefined, date1904: boolean)
 }
 
 export function docFromSnapshot(snap: WorkbookSnapshot, opts: FakeExcelOptions): FakeDoc {
-  const sheets: FakeSheet[] = snap.sheets.map((s) => {
+  const sheets: FakeSheet[] = snap.sheets.map((s, uid) => {
     const cells = new Map<number, FakeCell>();
     s.cells.forEach((row, r) => {
       row?.forEach((cell, c) => {
@@ -86,6 +89,7 @@ export function docFromSnapshot(snap: WorkbookSnapshot, opts: FakeExcelOptions):
       });
     });
     return {
+      uid,
       name: s.name,
       visibility: opts.veryHiddenSheets?.includes(s.name) ? 'VeryHidden' : s.hidden ? 'Hidden' : 'Visible',
       protected: !!s.protected || !!opts.protectedSheets?.includes(s.name),
@@ -106,6 +110,7 @@ export function docFromSnapshot(snap: WorkbookSnapshot, opts: FakeExcelOptions):
     date1904: opts.dateSystem === 1904,
     selection: { sheet: first, address: 'A1' },
     nextCommentId: 1,
+    nextSheetUid: sheets.length,
   };
 }
 
@@ -126,6 +131,7 @@ export function cloneDoc(d: FakeDoc): FakeDoc {
     date1904: d.date1904,
     selection: { ...d.selection },
     nextCommentId: d.nextCommentId,
+    nextSheetUid: d.nextSheetUid,
   };
 }
 

@@ -15,7 +15,7 @@ import type { WorkbookSnapshot } from '../../src/core/snapshot';
 import { cloneDoc, docFromSnapshot, findSheet, key, type FakeCell, type FakeDoc, type FakeFill, type FakeSheet } from './doc';
 import { FakeRequestContext } from './context';
 import { versionAtLeast, type FakeExcelOptions } from './options';
-import { renameSheet } from './worksheets';
+import { renameSheet, sheetId } from './worksheets';
 
 export { applyTint } from './format';
 export { FakeOfficeError } from './errors';
@@ -229,7 +229,7 @@ export class FakeExcel {
         const args =
           h.kind === 'workbook'
             ? { type: 'WorkbookSelectionChanged', workbook: {} }
-            : { type: 'WorksheetSelectionChanged', worksheetId: `{sheet-${s ? this.doc.sheets.indexOf(s) : -1}}`, address: e.address, source: 'Local' };
+            : { type: 'WorksheetSelectionChanged', worksheetId: s ? sheetId(s) : '{sheet--1}', address: e.address, source: 'Local' };
         void h.fn(args);
       }
     }

@@ -40,16 +40,14 @@ export class FakeWorksheetCollection extends Proxy {
   getItem(name: string): FakeWorksheet {
     const ctx = this.context;
     return new FakeWorksheet(ctx, () => {
-      // The key is a name or an id, as in Office.js.
-      const byId = /^\{sheet-(\d+)\}$/.exec(name);
-      const s = byId ? (ctx.doc.sheets[Number(byId[1])] ?? null) : findSheet(ctx.doc, name);
+      const s = byNameOrId(ctx.doc, name);
       if (!s) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist (worksheet '${name}').`);
       return s;
     });
   }
   getItemOrNullObject(name: string): FakeWorksheet {
     const ctx = this.context;
-    return new FakeWorksheet(ctx, () => findSheet(ctx.doc, name), true);
+    return new FakeWorksheet(ctx, () => byNameOrId(ctx.doc, name), true);
   }
   getActiveWorksheet(): FakeWorksheet {
     const ctx = this.context;
@@ -84,7 +82,7 @@ export class FakeWorksheetCollection extends Proxy {
     ctx.enqueue(() => {
       assertStructureUnprotected(ctx.doc);
       if (findSheet(ctx.doc, wanted)) throw new FakeOfficeError('ItemAlreadyExists', `A resource with the same name or identifier already exists (worksheet '${wanted}').`);
-      ctx.doc.sheets.push({ name: wanted, visibility: 'Visible', protected: false, cells: new Map(), merges: [], widths: new Map() });
+      ctx.doc.sheets.push({ uid: ctx.doc.nextSheetUid++, name: wanted, visibility: 'Visible', protected: false, cells: new Map(), merges: [], widths: new Map() });
     });
     return new FakeWorksheet(ctx, () => findSheet(ctx.doc, wanted));
   }
@@ -121,7 +119,7 @@ export class FakeWorksheet extends Proxy {
       case 'position':
         return doc.sheets.indexOf(s);
       case 'id':
-        return `{sheet-${doc.sheets.indexOf(s)}}`;
+        return sheetId(s);
     }
     return undefined;
   }
@@ -151,6 +149,9 @@ export class FakeWorksheet extends Proxy {
   }
   get position(): number {
     return this.get('position');
+  }
+  get id(): string {
+    return this.get('id');
   }
   get protection(): FakeWorksheetProtection {
     return this.navProxy('protection', () => new FakeWorksheetProtection(this.context, this.child((s: FakeSheet) => s)));
@@ -291,4 +292,15 @@ export function renameSheet(doc: FakeDoc, sheet: FakeSheet, name: string): void 
   if (doc.activeSheet === sheet.name) doc.activeSheet = name;
   if (doc.selection.sheet === sheet.name) doc.selection = { ...doc.selection, sheet: name };
   sheet.name = name;
+}
+
+/** Worksheet ids are stable for the sheet's life: renaming keeps it, deleting another does not shift it. */
+export function sheetId(s: FakeSheet): string {
+  return `{sheet-${s.uid}}`;
+}
+
+/** The key of getItem*: a name or an id, as in Office.js. */
+function byNameOrId(doc: FakeDoc, key: string): FakeSheet | null {
+  const m = /^\{sheet-(\d+)\}$/.exec(key);
+  return m ? (doc.sheets.find((s) => s.uid === Number(m[1])) ?? null) : findSheet(doc, key);
 }

@@ -6,6 +6,11 @@ export function errorCode(e: unknown): string {
   return (e as { code?: string } | null)?.code ?? '';
 }
 
+/** Excel refused the batch because the user is typing in a cell (or we stopped waiting for it). */
+export function isCellEditError(e: unknown): boolean {
+  return errorCode(e) === 'InvalidOperationInCellEditMode';
+}
+
 export function isPayloadError(e: unknown): boolean {
   return /PayloadSizeLimitExceeded|RequestPayloadSizeLimitExceeded|ResponsePayloadSizeLimitExceeded/.test(errorCode(e)) || /payload size/i.test(String((e as Error)?.message));
 }

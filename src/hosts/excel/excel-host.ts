@@ -37,7 +37,7 @@ export class ExcelHost implements WorkbookHost {
   }
 
   async capabilities(): Promise<HostCapabilities> {
-    return capabilities(this.s.api);
+    return capabilities(this.s.api, await this.s.knownObjectModel());
   }
 
   readSnapshot(onProgress?: (p: Progress) => void): Promise<WorkbookSnapshot> {

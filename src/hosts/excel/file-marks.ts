@@ -1,12 +1,12 @@
 // Marks made by the offline page (a reviewer's annotated copy opened in Excel): the file host
-// keeps its record in a very hidden sheet. Read it (sync 1), look at the notes (sync 2), restore
-// and drop the record (sync 3). Fills come back as recorded when they were plain colours; a
+// keeps its record in a very hidden sheet. Read it and list the sheets (sync 1), look at the notes
+// (sync 2), restore and drop the record (sync 3). Fills come back as recorded when they were plain colours; a
 // theme-coloured original, which Office.js cannot set, becomes No Fill.
-import { quoteSheet } from '../../core/address';
 import { MARKS_SHEET, NOTE_PREFIX } from '../file/mark-style';
 import { friendly } from './errors';
 import { safeParse } from './marks-record';
 import { CELL_COMMAND_BYTES, Rounds } from './rounds';
+import { SheetTable } from './sheet-table';
 import type { HostState } from './state';
 
 /** A mark as the file host (offline page) records it: exceljs fill and note objects. */
@@ -37,6 +37,7 @@ export async function clearFileHostMarks(s: HostState): Promise<number> {
     const recWs = ctx.workbook.worksheets.getItemOrNullObject(MARKS_SHEET);
     const used = recWs.getUsedRangeOrNullObject(true);
     used.load('values');
+    const table = SheetTable.queue(ctx, api);
     await ctx.sync();
     if (recWs.isNullObject || used.isNullObject) {
       s.fileMarks = false;
@@ -46,35 +47,31 @@ export async function clearFileHostMarks(s: HostState): Promise<number> {
     const parsed = safeParse(text) as { version?: number; marks?: FileHostMark[] } | null;
     const marks = parsed && parsed.version === 1 && Array.isArray(parsed.marks) ? parsed.marks.filter((m) => typeof m?.sheet === 'string' && typeof m?.address === 'string') : [];
 
-    const sheets = new Map<string, Excel.Worksheet>();
-    for (const name of new Set(marks.map((m) => m.sheet))) {
-      const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
-      ws.load('name');
-      ws.protection.load('protected');
-      sheets.set(name, ws);
-    }
+    const live = table();
     const notes = new Map<FileHostMark, Excel.Note>();
-    if (api.has('1.18')) {
+    if (api.has('1.18') && s.objectModel(ctx).notes) {
       for (const m of marks) {
-        const note = ctx.workbook.notes.getItemOrNullObject(`${quoteSheet(m.sheet)}!${m.address}`);
+        const ws = live.find(m)?.ws;
+        if (!ws) continue;
+        const note = ws.notes.getItemOrNullObject(m.address);
         note.load('content');
         notes.set(m, note);
       }
+      await ctx.sync();
     }
-    await ctx.sync();
 
     let restored = 0;
     const kept: FileHostMark[] = [];
     const writes = new Rounds(ctx, s.opts.budget);
     for (const m of marks) {
-      const ws = sheets.get(m.sheet)!;
-      if (ws.isNullObject) continue;
-      if (ws.protection.protected) {
+      const sheet = live.find(m);
+      if (!sheet) continue;
+      if (sheet.protected) {
         kept.push(m);
         continue;
       }
       await writes.room(CELL_COMMAND_BYTES);
-      const fill = ws.getRange(m.address).format.fill;
+      const fill = sheet.ws.getRange(m.address).format.fill;
       const color = fileFillColor(m.orig?.fill);
       if (color) fill.color = color;
       else fill.clear();

@@ -16,6 +16,8 @@ export type NoteKind = 'note' | 'comment' | null;
 
 export interface ExcelMark {
   sheet: string;
+  /** Worksheet.id at marking time, so a renamed sheet is still found (absent in older records). */
+  sheetId?: string;
   address: string;
   severity: Severity;
   fill: OriginalFill;

@@ -1,17 +1,18 @@
 // 标记 / 清除标记: fills by severity and the message as a note, reversibly. Marking and clearing
 // any number of cells takes 2 syncs (one to read what is there, one to write), more only when
-// the commands would pass the request budget. The record of originals is saved before anything
-// is painted (marks-record.ts).
+// the commands would pass the request budget or a recorded sheet has gone (inspect.ts). The
+// record of originals is saved before anything is painted (marks-record.ts).
 import { a1, parseA1 } from '../../core/address';
 import type { Finding, Severity } from '../../core/findings';
 import { groupFindings, MARK_STYLES, NOTE_PREFIX, noteText } from '../file/mark-style';
 import { utf8JsonBytes } from './cells';
-import type { Ctx } from './env';
 import { friendly } from './errors';
 import { loadFill, readFill, restoreFill } from './fills';
+import { inspect } from './inspect';
 import { markKey, readRecord, saveRecord, type ExcelMark } from './marks-record';
 import { MarkNotes, noteMode } from './notes';
 import { CELL_COMMAND_BYTES, Rounds } from './rounds';
+import type { SheetTable } from './sheet-table';
 import type { HostState } from './state';
 
 interface Target {
@@ -22,37 +23,6 @@ interface Target {
 }
 
 const rank = (s: Severity): number => (s === 'error' ? 0 : s === 'warning' ? 1 : 2);
-
-/** Worksheets by name, loaded with their protection, in the current batch. */
-class Sheets {
-  private readonly byName = new Map<string, Excel.Worksheet>();
-  constructor(
-    private readonly ctx: Ctx,
-    private readonly s: HostState,
-  ) {}
-  queue(names: Iterable<string>): void {
-    for (const name of names) {
-      if (this.byName.has(name)) continue;
-      const ws = this.s.api.has('1.4') ? this.ctx.workbook.worksheets.getItemOrNullObject(name) : this.ctx.workbook.worksheets.getItem(name);
-      ws.load('name');
-      if (this.s.api.has('1.2')) ws.protection.load('protected');
-      this.byName.set(name, ws);
-    }
-  }
-  /** Before the sync: the worksheet proxy (a null object when the sheet is missing). */
-  get(name: string): Excel.Worksheet {
-    return this.byName.get(name)!;
-  }
-  /** After the sync: the worksheet, or null when it no longer exists. */
-  alive(name: string): Excel.Worksheet | null {
-    const ws = this.byName.get(name);
-    return ws && !ws.isNullObject ? ws : null;
-  }
-  isProtected(name: string): boolean {
-    const ws = this.alive(name);
-    return !!ws && this.s.api.has('1.2') && ws.protection.protected;
-  }
-}
 
 /** Findings grouped by the cell they mark, re-anchored into merged areas. */
 function targetsOf(s: HostState, findings: Finding[]): Map<string, Target> {
@@ -71,62 +41,98 @@ function targetsOf(s: HostState, findings: Finding[]): Map<string, Target> {
   return targets;
 }
 
+/** The marks on record, found again by sheet id (a renamed sheet) or by sheet name. */
+class OldMarks {
+  private readonly byId = new Map<string, ExcelMark>();
+  private readonly byName = new Map<string, ExcelMark>();
+  constructor(
+    readonly all: ExcelMark[],
+    private readonly s: HostState,
+  ) {
+    for (const m of all) {
+      if (m.sheetId) this.byId.set(`${m.sheetId}\u0000${m.address}`, m);
+      this.byName.set(markKey(m.sheet, m.address), m);
+    }
+  }
+  find(t: Target): ExcelMark | undefined {
+    const id = this.s.sheetIdOf(t.sheet);
+    return (id ? this.byId.get(`${id}\u0000${t.address}`) : undefined) ?? this.byName.get(markKey(t.sheet, t.address));
+  }
+}
+
+/** A writable live sheet for a recorded cell: null when deleted; 'protected' to keep it for later. */
+function place(table: SheetTable, m: { sheet: string; sheetId?: string }) {
+  const live = table.find(m);
+  return !live ? null : live.protected ? ('protected' as const) : live;
+}
+
 export async function highlight(s: HostState, findings: Finding[]): Promise<{ marked: number }> {
   const targets = targetsOf(s, findings);
-  const old = readRecord(s.env);
-  const oldByKey = new Map(old.map((m) => [markKey(m.sheet, m.address), m]));
-  const mode = noteMode(s.api);
+  const old = new OldMarks(readRecord(s.env), s);
   const pattern = s.api.has('1.9');
   const budget = s.opts.budget;
 
   return s.env.run(async (ctx) => {
-    // ---- sync 1: what is there now ----
-    const sheets = new Sheets(ctx, s);
-    sheets.queue([...[...targets.values()].map((t) => t.sheet), ...old.map((m) => m.sheet)]);
-    const notes = new MarkNotes(ctx, s.api);
-    const reads = new Rounds(ctx, budget);
-    const probes = new Map<string, Excel.RangeFill>();
-    for (const [k, t] of targets) {
-      if (oldByKey.has(k)) continue; // its original is already on record
-      await reads.room(CELL_COMMAND_BYTES);
-      const fill = sheets.get(t.sheet).getRange(t.address).format.fill;
-      loadFill(fill, pattern);
-      probes.set(k, fill);
-    }
-    if (notes.canProbeNotes) {
-      for (const t of [...targets.values(), ...old.filter((m) => m.noteKind === 'note')]) {
-        await reads.room(CELL_COMMAND_BYTES / 2);
-        notes.probe(t.sheet, t.address);
-      }
-    }
-    if (mode === 'comment' || old.some((m) => m.noteKind === 'comment')) notes.loadComments();
-    await reads.flush();
+    const model = s.objectModel(ctx);
+    const mode = noteMode(s.api, model);
+    const notes = new MarkNotes(ctx, s.api, model);
+    const fills = new Map<string, Excel.RangeFill>();
+    // ---- sync 1: which sheets exist, what the cells hold now ----
+    const table = await inspect(
+      ctx,
+      s,
+      async (sheet) => {
+        const reads = new Rounds(ctx, budget);
+        for (const [k, t] of targets) {
+          const ws = sheet(t);
+          if (!ws || old.find(t)) continue; // an old mark's original is already on record
+          await reads.room(CELL_COMMAND_BYTES);
+          const fill = ws.getRange(t.address).format.fill;
+          loadFill(fill, pattern);
+          fills.set(k, fill);
+        }
+        if (!notes.canProbeNotes) return;
+        for (const t of [...targets.values(), ...old.all.filter((m) => m.noteKind === 'note')]) {
+          const ws = sheet(t);
+          if (!ws) continue;
+          await reads.room(CELL_COMMAND_BYTES / 2);
+          notes.probe(ws, t.sheet, t.address);
+        }
+      },
+      () => {
+        if (mode === 'comment' || old.all.some((m) => m.noteKind === 'comment')) notes.loadComments();
+      },
+    );
 
     // ---- decide ----
     const next: ExcelMark[] = [];
-    const paint: { mark: ExcelMark; messages: string[] }[] = [];
+    const reused = new Set<ExcelMark>();
+    const paint: { mark: ExcelMark; ws: Excel.Worksheet; messages: string[] }[] = [];
     for (const [k, t] of targets) {
-      if (!sheets.alive(t.sheet) || sheets.isProtected(t.sheet)) continue;
-      const prev = oldByKey.get(k);
+      const live = place(table, t);
+      if (!live || live === 'protected') continue;
+      const prev = old.find(t);
       let mark: ExcelMark;
-      if (prev) mark = { ...prev, severity: t.severity, noteKind: mode };
-      else {
+      if (prev) {
+        reused.add(prev);
+        mark = { ...prev, sheet: t.sheet, sheetId: live.id, severity: t.severity, noteKind: mode };
+      } else {
         const existing = notes.existing(t.sheet, t.address);
         mark = {
           sheet: t.sheet,
+          sheetId: live.id,
           address: t.address,
           severity: t.severity,
-          fill: readFill(probes.get(k)!, pattern),
+          fill: readFill(fills.get(k)!, pattern),
           noteKind: mode,
           originalNote: existing !== null && !existing.startsWith(NOTE_PREFIX) ? existing : null,
         };
       }
       next.push(mark);
-      paint.push({ mark, messages: t.messages });
+      paint.push({ mark, ws: live.ws, messages: t.messages });
     }
-    const nextKeys = new Set(next.map((m) => markKey(m.sheet, m.address)));
-    const unmark = old.filter((m) => !nextKeys.has(markKey(m.sheet, m.address)));
-    const stuck = unmark.filter((m) => sheets.alive(m.sheet) && sheets.isProtected(m.sheet));
+    const unmark = old.all.filter((m) => !reused.has(m));
+    const stuck = unmark.filter((m) => place(table, m) === 'protected');
 
     // The record first (old ∪ new), so an interrupted write can always be undone.
     await saveRecord(s.env, [...next, ...unmark]);
@@ -134,18 +140,18 @@ export async function highlight(s: HostState, findings: Finding[]): Promise<{ ma
     // ---- sync 2: write ----
     const writes = new Rounds(ctx, budget);
     for (const m of unmark) {
-      const ws = sheets.alive(m.sheet);
-      if (!ws || stuck.includes(m)) continue;
+      const live = place(table, m);
+      if (!live || live === 'protected') continue;
       await writes.room(CELL_COMMAND_BYTES + utf8JsonBytes(m.originalNote));
-      restoreFill(ws.getRange(m.address).format.fill, m.fill, pattern);
-      notes.restore(m);
+      restoreFill(live.ws.getRange(m.address).format.fill, m.fill, pattern);
+      notes.restore(m, live.ws);
     }
     notes.deleteOurComments(); // the fresh ones are added below
-    for (const { mark, messages } of paint) {
+    for (const { mark, ws, messages } of paint) {
       const text = noteText(messages);
       await writes.room(CELL_COMMAND_BYTES + utf8JsonBytes(text));
-      sheets.alive(mark.sheet)!.getRange(mark.address).format.fill.color = MARK_STYLES[mark.severity].fill;
-      notes.write(mode, mark.sheet, mark.address, text);
+      ws.getRange(mark.address).format.fill.color = MARK_STYLES[mark.severity].fill;
+      notes.write(mode, ws, mark.sheet, mark.address, text);
     }
     try {
       await writes.flush();
@@ -155,9 +161,9 @@ export async function highlight(s: HostState, findings: Finding[]): Promise<{ ma
       // without comments (idempotent; the comments added so far carry our prefix and go on clear).
       if (mode !== 'comment') throw friendly(e, '标记单元格失败');
       const again = new Rounds(ctx, budget);
-      for (const { mark } of paint) {
+      for (const { mark, ws } of paint) {
         await again.room(CELL_COMMAND_BYTES);
-        sheets.alive(mark.sheet)!.getRange(mark.address).format.fill.color = MARK_STYLES[mark.severity].fill;
+        ws.getRange(mark.address).format.fill.color = MARK_STYLES[mark.severity].fill;
       }
       try {
         await again.flush();
@@ -176,35 +182,42 @@ export async function clearOwnMarks(s: HostState): Promise<number> {
   if (marks.length === 0) return 0;
   const pattern = s.api.has('1.9');
   return s.env.run(async (ctx) => {
+    const model = s.objectModel(ctx);
+    const notes = new MarkNotes(ctx, s.api, model);
     // ---- sync 1 ----
-    const sheets = new Sheets(ctx, s);
-    sheets.queue(marks.map((m) => m.sheet));
-    const notes = new MarkNotes(ctx, s.api);
-    const reads = new Rounds(ctx, s.opts.budget);
-    if (notes.canProbeNotes) {
-      for (const m of marks) {
-        if (m.noteKind !== 'note') continue;
-        await reads.room(CELL_COMMAND_BYTES / 2);
-        notes.probe(m.sheet, m.address);
-      }
-    }
-    if (marks.some((m) => m.noteKind === 'comment')) notes.loadComments();
-    await reads.flush();
+    const table = await inspect(
+      ctx,
+      s,
+      async (sheet) => {
+        if (!notes.canProbeNotes) return;
+        const reads = new Rounds(ctx, s.opts.budget);
+        for (const m of marks) {
+          const ws = m.noteKind === 'note' ? sheet(m) : null;
+          if (!ws) continue;
+          await reads.room(CELL_COMMAND_BYTES / 2);
+          notes.probe(ws, m.sheet, m.address);
+        }
+      },
+      () => {
+        if (marks.some((m) => m.noteKind === 'comment')) notes.loadComments();
+      },
+    );
 
     // ---- sync 2 ----
     const writes = new Rounds(ctx, s.opts.budget);
     const kept: ExcelMark[] = [];
     let restored = 0;
     for (const m of marks) {
-      const ws = sheets.alive(m.sheet);
-      if (!ws) continue; // sheet deleted: nothing left to restore
-      if (sheets.isProtected(m.sheet)) {
-        kept.push(m); // restore later, once the sheet is unprotected
+      const live = place(table, m);
+      if (!live) continue; // sheet deleted: nothing left to restore
+      if (live === 'protected') {
+        const now = table.find(m)!;
+        kept.push({ ...m, sheet: now.name, sheetId: now.id }); // restore later, once unprotected
         continue;
       }
       await writes.room(CELL_COMMAND_BYTES + utf8JsonBytes(m.originalNote));
-      restoreFill(ws.getRange(m.address).format.fill, m.fill, pattern);
-      notes.restore(m);
+      restoreFill(live.ws.getRange(m.address).format.fill, m.fill, pattern);
+      notes.restore(m, live.ws);
       restored++;
     }
     notes.deleteOurComments();

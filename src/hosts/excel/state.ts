@@ -1,7 +1,8 @@
 // What the host remembers between calls: learnt from the last read, used by marks and selection.
 import { MergeIndex } from '../../core/snapshot';
 import type { SheetSnapshot } from '../../core/snapshot';
-import type { ApiSets, ExcelEnv } from './env';
+import type { ApiSets, Ctx, ExcelEnv } from './env';
+import { objectModelOf, type ObjectModel } from './notes';
 
 export interface HostOptions {
   /** Bytes of cell data per sync (below the 5 MB limit, leaving room for JSON overhead). */
@@ -18,6 +19,8 @@ export class HostState {
   /** The last read saw marks saved by the offline page (file host) in this workbook. */
   fileMarks = false;
 
+  private model: ObjectModel | null = null;
+
   constructor(
     readonly env: ExcelEnv,
     readonly api: ApiSets,
@@ -28,6 +31,22 @@ export class HostState {
     this.merges = new Map(sheets.map((s) => [s.name, new MergeIndex(s.merges)]));
     if (infos.length) this.sheetIds = new Map(infos.map((s) => [s.id, s.name]));
     this.hiddenSheets = new Set(sheets.filter((s) => s.hidden).map((s) => s.name));
+  }
+
+  /** Which message APIs the loaded office.js has (the same for the whole session). */
+  objectModel(ctx: Ctx): ObjectModel {
+    return (this.model ??= objectModelOf(ctx));
+  }
+
+  /** The objectModel without a batch of our own (capabilities): a run that sends nothing. */
+  async knownObjectModel(): Promise<ObjectModel> {
+    return this.model ?? this.env.run(async (ctx) => this.objectModel(ctx));
+  }
+
+  /** Worksheet.id of a sheet seen by the last read. */
+  sheetIdOf(name: string): string | undefined {
+    for (const [id, n] of this.sheetIds) if (n === name) return id;
+    return undefined;
   }
 
   /** The cell a finding marks: the top-left of its merge, when it lies in one. */
