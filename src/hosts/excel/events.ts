@@ -7,7 +7,7 @@ import type { HostState } from './state';
 
 export async function select(s: HostState, sheet: string, address: string): Promise<void> {
   if (s.hiddenSheets.has(sheet)) throw new Error(`工作表“${sheet}”已隐藏，无法定位到 ${address}。请先取消隐藏该工作表。`);
-  await s.env.run(async (ctx) => {
+  await s.run(async (ctx) => {
     const ws = ctx.workbook.worksheets.getItem(sheet);
     ws.activate();
     ws.getRange(address.replace(/\$/g, '')).select();
@@ -46,7 +46,7 @@ export function onSelectionChanged(s: HostState, cb: (sheet: string, address: st
         handle = ctx.workbook.worksheets.onSelectionChanged.add(async (args: Excel.WorksheetSelectionChangedEventArgs) => {
           const known = s.sheetIds.get(args.worksheetId);
           if (known) return cb(known, args.address);
-          await s.env.run(async (c2) => {
+          await s.run(async (c2) => {
             const ws = c2.workbook.worksheets.getItem(args.worksheetId);
             ws.load('name');
             await c2.sync();
@@ -57,7 +57,7 @@ export function onSelectionChanged(s: HostState, cb: (sheet: string, address: st
       } else {
         // ExcelApi 1.2: the workbook event carries no address; ask for the selection.
         handle = ctx.workbook.onSelectionChanged.add(async () => {
-          await s.env.run(async (c2) => {
+          await s.run(async (c2) => {
             const r = c2.workbook.getSelectedRange();
             r.load('address');
             await c2.sync();

@@ -23,6 +23,8 @@ export interface ExcelHostOptions {
   payloadBudget?: number;
   /** How many worksheets the first sync looks ahead (more costs nothing but a longer request). */
   sheetLookahead?: number;
+  /** How long a batch may wait for Excel to leave cell-edit mode before the pane says so (default 8 s). */
+  cellEditTimeoutMs?: number;
 }
 
 export class ExcelHost implements WorkbookHost {
@@ -32,7 +34,11 @@ export class ExcelHost implements WorkbookHost {
 
   constructor(env?: ExcelEnv, opts: ExcelHostOptions = {}) {
     const e = env ?? defaultEnv();
-    this.s = new HostState(e, new ApiSets(e), { budget: opts.payloadBudget ?? 4 * 1024 * 1024, lookahead: opts.sheetLookahead ?? 128 });
+    this.s = new HostState(e, new ApiSets(e), {
+      budget: opts.payloadBudget ?? 4 * 1024 * 1024,
+      lookahead: opts.sheetLookahead ?? 128,
+      cellEditTimeoutMs: opts.cellEditTimeoutMs ?? 8000,
+    });
     this.reader = new SnapshotReader(this.s);
   }
 

@@ -33,7 +33,7 @@ function fileNoteText(note: unknown): string | null {
 
 export async function clearFileHostMarks(s: HostState): Promise<number> {
   const { api } = s;
-  return s.env.run(async (ctx) => {
+  return s.run(async (ctx) => {
     const recWs = ctx.workbook.worksheets.getItemOrNullObject(MARKS_SHEET);
     const used = recWs.getUsedRangeOrNullObject(true);
     used.load('values');

@@ -38,7 +38,7 @@ function target(s: HostState, ref: SuggestedFix['ref']): { sheet: string; addres
 export async function applyFix(s: HostState, fix: SuggestedFix): Promise<AppliedFix> {
   if (fix.formula === undefined && fix.value === undefined) throw new Error('该修正没有可写入的值或公式');
   const { sheet, address } = target(s, fix.ref);
-  return s.env.run(async (ctx) => {
+  return s.run(async (ctx) => {
     const ws = await writableSheet(s, ctx, sheet, address);
     const cell = ws.getRange(address);
     cell.load('values,formulas');
@@ -60,7 +60,7 @@ export async function applyFix(s: HostState, fix: SuggestedFix): Promise<Applied
 
 export async function undoFix(s: HostState, applied: AppliedFix): Promise<void> {
   const { sheet, address } = target(s, applied.fix.ref);
-  await s.env.run(async (ctx) => {
+  await s.run(async (ctx) => {
     const ws = await writableSheet(s, ctx, sheet, address);
     const cell = ws.getRange(address);
     const { value, formula } = applied.before;

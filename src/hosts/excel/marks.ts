@@ -72,7 +72,7 @@ export async function highlight(s: HostState, findings: Finding[]): Promise<{ ma
   const pattern = s.api.has('1.9');
   const budget = s.opts.budget;
 
-  return s.env.run(async (ctx) => {
+  return s.run(async (ctx) => {
     const model = s.objectModel(ctx);
     const mode = noteMode(s.api, model);
     const notes = new MarkNotes(ctx, s.api, model);
@@ -181,7 +181,7 @@ export async function clearOwnMarks(s: HostState): Promise<number> {
   const marks = readRecord(s.env);
   if (marks.length === 0) return 0;
   const pattern = s.api.has('1.9');
-  return s.env.run(async (ctx) => {
+  return s.run(async (ctx) => {
     const model = s.objectModel(ctx);
     const notes = new MarkNotes(ctx, s.api, model);
     // ---- sync 1 ----

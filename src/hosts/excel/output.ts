@@ -28,7 +28,7 @@ function outputValue(c: OutputCell | undefined): string | number | boolean {
 }
 
 export async function hasSheet(s: HostState, name: string): Promise<boolean> {
-  return s.env.run(async (ctx) => {
+  return s.run(async (ctx) => {
     if (s.api.has('1.4')) {
       const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
       ws.load('name');
@@ -60,7 +60,7 @@ async function findSheet(s: HostState, ctx: Ctx, name: string): Promise<Excel.Wo
 export async function writeSheet(s: HostState, out: OutputSheet, opts: { overwrite: boolean }): Promise<void> {
   const problem = sheetNameProblem(out.name);
   if (problem) throw new Error(problem);
-  await s.env.run(async (ctx) => {
+  await s.run(async (ctx) => {
     let ws = await findSheet(s, ctx, out.name);
     if (ws) {
       if (!opts.overwrite) throw new Error(`工作表“${out.name}”已存在。请确认是否覆盖其内容。`);

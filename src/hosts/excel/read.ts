@@ -24,7 +24,7 @@ export class SnapshotReader {
   read(onProgress?: (p: Progress) => void): Promise<WorkbookSnapshot> {
     const { api } = this.s;
     onProgress?.({ fraction: 0, message: '正在读取工作表列表…' });
-    return this.s.env.run(async (ctx) => {
+    return this.s.run(async (ctx) => {
       const wb = ctx.workbook;
       const wantName = api.has('1.7');
       const firstRequest = () => {

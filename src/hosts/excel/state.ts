@@ -3,12 +3,15 @@ import { MergeIndex } from '../../core/snapshot';
 import type { SheetSnapshot } from '../../core/snapshot';
 import type { ApiSets, Ctx, ExcelEnv } from './env';
 import { objectModelOf, type ObjectModel } from './notes';
+import { guardedRun } from './run';
 
 export interface HostOptions {
   /** Bytes of cell data per sync (below the 5 MB limit, leaving room for JSON overhead). */
   budget: number;
   /** How many worksheets the first sync looks ahead (more costs nothing but a longer request). */
   lookahead: number;
+  /** How long the first sync of a batch may wait for Excel before we say it is in cell-edit mode. */
+  cellEditTimeoutMs: number;
 }
 
 export class HostState {
@@ -33,6 +36,11 @@ export class HostState {
     this.hiddenSheets = new Set(sheets.filter((s) => s.hidden).map((s) => s.name));
   }
 
+  /** Excel.run, time-boxed against cell-edit mode (run.ts). */
+  run<T>(batch: (ctx: Ctx) => Promise<T>): Promise<T> {
+    return guardedRun(this.env, this.opts.cellEditTimeoutMs, batch);
+  }
+
   /** Which message APIs the loaded office.js has (the same for the whole session). */
   objectModel(ctx: Ctx): ObjectModel {
     return (this.model ??= objectModelOf(ctx));
@@ -40,7 +48,7 @@ export class HostState {
 
   /** The objectModel without a batch of our own (capabilities): a run that sends nothing. */
   async knownObjectModel(): Promise<ObjectModel> {
-    return this.model ?? this.env.run(async (ctx) => this.objectModel(ctx));
+    return this.model ?? this.run(async (ctx) => this.objectModel(ctx));
   }
 
   /** Worksheet.id of a sheet seen by the last read. */
