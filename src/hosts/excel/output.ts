@@ -5,7 +5,7 @@ import type { Ctx } from './env';
 import { friendly } from './errors';
 import { readRecord, saveRecord } from './marks-record';
 import type { HostState } from './state';
-import { literal } from './text';
+import { TEXT_FORMAT } from './text';
 
 /** Points per character of column width (Calibri 11: 8.43 characters = 64 px = 48 pt). */
 const POINTS_PER_CHAR = 48 / 8.43;
@@ -24,7 +24,13 @@ function outputValue(c: OutputCell | undefined): string | number | boolean {
   if (!c) return '';
   if (c.formula) return `=${c.formula.replace(/^=/, '')}`;
   if (c.value === null || c.value === undefined) return '';
-  return literal(c.value);
+  return c.value;
+}
+
+/** A string cell is Text-formatted unless it asks for a format (see text.ts). */
+function outputFormat(c: OutputCell | undefined): string {
+  if (c?.numberFormat) return c.numberFormat;
+  return c && !c.formula && typeof c.value === 'string' ? TEXT_FORMAT : 'General';
 }
 
 export async function hasSheet(s: HostState, name: string): Promise<boolean> {
@@ -76,7 +82,7 @@ export async function writeSheet(s: HostState, out: OutputSheet, opts: { overwri
       const rows = out.rows.slice(r0, r0 + block);
       const grid = rows.map((r) => Array.from({ length: cols }, (_, j) => r[j]));
       const range = ws.getRange(`${a1(r0, 0)}:${a1(r0 + rows.length - 1, cols - 1)}`);
-      range.numberFormat = grid.map((r) => r.map((c) => c?.numberFormat ?? 'General'));
+      range.numberFormat = grid.map((r) => r.map((c) => outputFormat(c))); // before the values: see text.ts
       range.formulas = grid.map((r) => r.map((c) => outputValue(c)));
       const sheet = ws;
       rows.forEach((r, i) =>

@@ -444,7 +444,7 @@ describe('ExcelHost writes', () => {
     expect(fake.cell('指标计算', 'B3')).toMatchObject({ z: '0.00%' });
     expect((fake.cell('指标计算', 'B3')?.v as number).toFixed(4)).toBe((37 / 877.77).toFixed(4));
     expect(fake.cell('指标计算', 'A1')?.font?.bold).toBe(true);
-    expect(fake.cell('指标计算', 'A4')).toEqual({ v: '=不是公式' }); // text, not a formula
+    expect(fake.cell('指标计算', 'A4')).toEqual({ v: '=不是公式', z: '@' }); // text, not a formula
     expect(fake.sheet('指标计算').widths.get(0)).toBeCloseTo(24 * (48 / 8.43), 1);
     await expect(host.writeSheet(out, { overwrite: false })).rejects.toThrow(/已存在/);
 
