@@ -3,10 +3,10 @@
 // (sync 2), restore and drop the record (sync 3). Fills come back as recorded when they were plain colours; a
 // theme-coloured original, which Office.js cannot set, becomes No Fill.
 import { MARKS_SHEET, NOTE_PREFIX } from '../file/mark-style';
-import { friendly } from './errors';
+import { errorCode, friendly } from './errors';
 import { safeParse } from './marks-record';
 import { CELL_COMMAND_BYTES, Rounds } from './rounds';
-import { SheetTable } from './sheet-table';
+import { queueWorkbookProtection, SheetTable } from './sheet-table';
 import type { HostState } from './state';
 
 /** A mark as the file host (offline page) records it: exceljs fill and note objects. */
@@ -38,6 +38,7 @@ export async function clearFileHostMarks(s: HostState): Promise<number> {
     const used = recWs.getUsedRangeOrNullObject(true);
     used.load('values');
     const table = SheetTable.queue(ctx, api);
+    const workbookLocked = queueWorkbookProtection(ctx, api);
     await ctx.sync();
     if (recWs.isNullObject || used.isNullObject) {
       s.fileMarks = false;
@@ -60,46 +61,53 @@ export async function clearFileHostMarks(s: HostState): Promise<number> {
       await ctx.sync();
     }
 
-    let restored = 0;
-    const kept: FileHostMark[] = [];
-    const writes = new Rounds(ctx, s.opts.budget);
-    for (const m of marks) {
-      const sheet = live.find(m);
-      if (!sheet) continue;
-      if (sheet.protected) {
-        kept.push(m);
-        continue;
+    /** Queues the restores; the record sheet goes first (deleted, or emptied when the structure is locked). */
+    const queue = async (structureLocked: boolean): Promise<number> => {
+      const kept = marks.filter((m) => live.find(m)?.protected);
+      if (kept.length === 0 && !structureLocked) {
+        // A very hidden sheet has to be made visible-able before Excel lets it go.
+        if (api.has('1.2')) recWs.visibility = 'Hidden' as Excel.SheetVisibility;
+        recWs.delete();
+      } else {
+        used.clear();
+        const json = JSON.stringify({ version: 1, marks: kept });
+        const parts: string[][] = [];
+        for (let i = 0; i < json.length; i += 32000) parts.push([json.slice(i, i + 32000)]);
+        recWs.getRange(`A1:A${parts.length}`).values = parts;
       }
-      await writes.room(CELL_COMMAND_BYTES);
-      const fill = sheet.ws.getRange(m.address).format.fill;
-      const color = fileFillColor(m.orig?.fill);
-      if (color) fill.color = color;
-      else fill.clear();
-      const note = notes.get(m);
-      if (note && !note.isNullObject && note.content.startsWith(NOTE_PREFIX)) {
-        const original = fileNoteText(m.orig?.note);
-        if (original !== null) note.content = original;
-        else note.delete();
+      let restored = 0;
+      const writes = new Rounds(ctx, s.opts.budget);
+      for (const m of marks) {
+        const sheet = live.find(m);
+        if (!sheet || sheet.protected) continue;
+        await writes.room(CELL_COMMAND_BYTES);
+        const fill = sheet.ws.getRange(m.address).format.fill;
+        const color = fileFillColor(m.orig?.fill);
+        if (color) fill.color = color;
+        else fill.clear();
+        const note = notes.get(m);
+        if (note && !note.isNullObject && note.content.startsWith(NOTE_PREFIX)) {
+          const original = fileNoteText(m.orig?.note);
+          if (original !== null) note.content = original;
+          else note.delete();
+        }
+        restored++;
       }
-      restored++;
-    }
-    if (kept.length === 0) {
-      // A very hidden sheet has to be made visible-able before Excel lets it go.
-      if (api.has('1.2')) recWs.visibility = 'Hidden' as Excel.SheetVisibility;
-      recWs.delete();
-      s.fileMarks = false;
-    } else {
-      used.clear();
-      const json = JSON.stringify({ version: 1, marks: kept });
-      const parts: string[][] = [];
-      for (let i = 0; i < json.length; i += 32000) parts.push([json.slice(i, i + 32000)]);
-      recWs.getRange(`A1:A${parts.length}`).values = parts;
-    }
-    try {
       await writes.flush();
+      s.fileMarks = kept.length > 0;
+      return restored;
+    };
+    try {
+      return await queue(workbookLocked());
     } catch (e) {
-      throw friendly(e, '清除离线版标记失败');
+      // Workbook structure protection that this Excel cannot report (before ExcelApi 1.7): the
+      // delete came first in the batch and failed alone; empty the record instead.
+      if (errorCode(e) !== 'AccessDenied' || workbookLocked()) throw friendly(e, '清除离线版标记失败');
+      try {
+        return await queue(true);
+      } catch (e2) {
+        throw friendly(e2, '清除离线版标记失败');
+      }
     }
-    return restored;
   });
 }

@@ -2,7 +2,8 @@
 import { a1 } from '../../core/address';
 import type { OutputCell, OutputSheet } from '../types';
 import type { Ctx } from './env';
-import { friendly } from './errors';
+import { errorCode, friendly } from './errors';
+import { queueWorkbookProtection } from './sheet-table';
 import { readRecord, saveRecord } from './marks-record';
 import type { HostState } from './state';
 import { TEXT_FORMAT } from './text';
@@ -48,33 +49,49 @@ export async function hasSheet(s: HostState, name: string): Promise<boolean> {
   });
 }
 
-/** The named sheet if it exists (one sync), with its protection loaded. */
-async function findSheet(s: HostState, ctx: Ctx, name: string): Promise<Excel.Worksheet | null> {
+/** The named sheet if it exists (one sync), with its protection, and the workbook's structure protection. */
+async function findSheet(s: HostState, ctx: Ctx, name: string): Promise<{ ws: Excel.Worksheet | null; structureLocked: boolean }> {
+  const locked = queueWorkbookProtection(ctx, s.api);
   if (s.api.has('1.4')) {
     const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
     ws.load('name');
     if (s.api.has('1.2')) ws.protection.load('protected');
     await ctx.sync();
-    return ws.isNullObject ? null : ws;
+    return { ws: ws.isNullObject ? null : ws, structureLocked: locked() };
   }
   const wss = ctx.workbook.worksheets;
   wss.load(s.api.has('1.2') ? 'items/name,items/protection/protected' : 'items/name');
   await ctx.sync();
-  return wss.items.find((w) => w.name.toLowerCase() === name.toLowerCase()) ?? null;
+  return { ws: wss.items.find((w) => w.name.toLowerCase() === name.toLowerCase()) ?? null, structureLocked: locked() };
 }
+
+const structureMessage = (name: string): string => `无法新建工作表“${name}”：工作簿结构受保护，不能添加工作表。请先撤销工作簿保护（审阅 → 保护工作簿），或在已有的“${name}”工作表中写入。`;
 
 export async function writeSheet(s: HostState, out: OutputSheet, opts: { overwrite: boolean }): Promise<void> {
   const problem = sheetNameProblem(out.name);
   if (problem) throw new Error(problem);
   await s.run(async (ctx) => {
-    let ws = await findSheet(s, ctx, out.name);
+    const found = await findSheet(s, ctx, out.name);
+    let ws = found.ws;
+    const adding = !ws;
     if (ws) {
       if (!opts.overwrite) throw new Error(`工作表“${out.name}”已存在。请确认是否覆盖其内容。`);
-      if (s.api.has('1.2') && ws.protection.protected) throw new Error(`工作表“${out.name}”受保护，无法覆盖。请先撤销工作表保护。`);
+      if (s.api.has('1.2') && ws.protection.protected) throw new Error(`工作表“${out.name}”受保护，无法覆盖。请先撤销工作表保护（审阅 → 撤销工作表保护）。`);
       ws.getRange().clear();
     } else {
+      if (found.structureLocked) throw new Error(structureMessage(out.name));
       ws = ctx.workbook.worksheets.add(out.name);
     }
+    // AccessDenied on a batch that adds the sheet: the new sheet cannot be protected, so it is the
+    // workbook's structure protection (which Excel reports only from ExcelApi 1.7).
+    const sync = async (): Promise<void> => {
+      try {
+        await ctx.sync();
+      } catch (e) {
+        if (adding && errorCode(e) === 'AccessDenied') throw new Error(structureMessage(out.name));
+        throw friendly(e, `无法写入工作表“${out.name}”`);
+      }
+    };
     const cols = out.rows.reduce((n, r) => Math.max(n, r.length), 0);
     // Write in row blocks under the request budget (output sheets are small; this is a guard).
     const block = Math.max(1, Math.floor(s.opts.budget / (Math.max(1, cols) * 48)));
@@ -90,7 +107,7 @@ export async function writeSheet(s: HostState, out: OutputSheet, opts: { overwri
           if (c?.bold) sheet.getCell(r0 + i, j).format.font.bold = true;
         }),
       );
-      if (r0 + block < out.rows.length) await ctx.sync();
+      if (r0 + block < out.rows.length) await sync();
     }
     if (out.columnWidths && s.api.has('1.2')) {
       const sheet = ws;
@@ -98,11 +115,7 @@ export async function writeSheet(s: HostState, out: OutputSheet, opts: { overwri
         if (w > 0) sheet.getCell(0, j).format.columnWidth = Math.round(w * POINTS_PER_CHAR * 100) / 100;
       });
     }
-    try {
-      await ctx.sync();
-    } catch (e) {
-      throw friendly(e, `无法写入工作表“${out.name}”`);
-    }
+    await sync();
   });
   // Marks on a replaced sheet are gone with its cells.
   const marks = readRecord(s.env);

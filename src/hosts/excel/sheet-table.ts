@@ -37,3 +37,11 @@ export class SheetTable {
     return (ref.sheetId ? this.byId.get(ref.sheetId) : undefined) ?? this.byName.get(ref.sheet.toLowerCase()) ?? null;
   }
 }
+
+/** Queues the load of workbook structure protection (ExcelApi 1.7); false after the sync when unknown. */
+export function queueWorkbookProtection(ctx: Ctx, api: ApiSets): () => boolean {
+  if (!api.has('1.7')) return () => false;
+  const p = ctx.workbook.protection;
+  p.load('protected');
+  return () => p.protected;
+}
