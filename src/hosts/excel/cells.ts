@@ -38,12 +38,23 @@ export function toCell(value: unknown, formula: unknown, format: unknown, system
   return cell;
 }
 
-export function fillCells(sheet: SheetSnapshot, row0: number, col0: number, values: unknown[][], formulas: unknown[][], formats: unknown[][], system: DateSystem = 1900): void {
+/** Fills a sheet from loaded arrays; `onDate` hears of every serial number read as a date. */
+export function fillCells(
+  sheet: SheetSnapshot,
+  row0: number,
+  col0: number,
+  data: { values: unknown[][]; formulas: unknown[][]; numberFormat: unknown[][] },
+  system: DateSystem = 1900,
+  onDate?: (row: number, col: number, serial: number) => void,
+): void {
+  const { values, formulas, numberFormat } = data;
   for (let i = 0; i < values.length; i++) {
     const vr = values[i];
     for (let j = 0; j < vr.length; j++) {
-      const cell = toCell(vr[j], formulas[i]?.[j], formats[i]?.[j], system);
-      if (cell) (sheet.cells[row0 + i] ??= [])[col0 + j] = cell;
+      const cell = toCell(vr[j], formulas[i]?.[j], numberFormat[i]?.[j], system);
+      if (!cell) continue;
+      (sheet.cells[row0 + i] ??= [])[col0 + j] = cell;
+      if (onDate && typeof vr[j] === 'number' && typeof cell.v === 'string') onDate(row0 + i, col0 + j, vr[j] as number);
     }
   }
 }

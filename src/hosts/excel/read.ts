@@ -8,8 +8,9 @@ import type { SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import type { Progress } from '../types';
 import { MARKS_SHEET } from '../file/mark-style';
 import { fillCells, utf8JsonBytes, type DateSystem } from './cells';
+import { dateSystemFromText, queueDateSystem, rereadAs1904, type DateCell } from './dates';
 import type { Ctx } from './env';
-import { isPayloadError } from './errors';
+import { isCellEditError, isPayloadError } from './errors';
 import { addMerges, readMergesBanded } from './merges';
 import { listSheets, walkSheets, type SheetInfo } from './sheets';
 import type { HostState } from './state';
@@ -27,44 +28,62 @@ export class SnapshotReader {
     return this.s.run(async (ctx) => {
       const wb = ctx.workbook;
       const wantName = api.has('1.7');
+      let dateSystem: () => DateSystem | null = () => null;
       const firstRequest = () => {
         if (wantName) wb.load('name');
+        dateSystem = queueDateSystem(ctx, api);
       };
+      firstRequest();
+      const dates: DateCell[] = [];
+      let sheets: SheetSnapshot[];
+      let infos: SheetInfo[];
       if (!api.has('1.5')) {
         // Excel 2016-era desktop: no payload limit there (the 5 MB limit is Excel on the web's,
         // which always has the newest API sets), so the used ranges are read in the second sync.
-        firstRequest();
-        const sheets = await this.readDirect(ctx, onProgress);
-        return { name: wantName ? wb.name : '当前工作簿', sheets };
-      }
-      let infos: SheetInfo[];
-      if (!this.walkUnsupported) {
-        try {
-          infos = await walkSheets(ctx, api, Math.max(this.s.opts.lookahead, this.sheetCountHint + 8), firstRequest);
-        } catch (e) {
-          if (isPayloadError(e)) throw e;
-          // A host that rejects calls on null objects: fall back to listing, then sizing.
-          this.walkUnsupported = true;
-          infos = await listSheets(ctx, api, firstRequest); // the failed batch took the first loads with it
-        }
+        ({ sheets, infos } = await this.readDirect(ctx, () => dateSystem(), dates, onProgress));
       } else {
-        infos = await listSheets(ctx, api, firstRequest);
+        infos = await this.listWithSizes(ctx, firstRequest);
+        const total = infos.reduce((n, s) => n + (s.used ? s.used.rows * s.used.cols : 0), 0);
+        onProgress?.({ fraction: 0.1, message: `共 ${infos.length} 张工作表，正在读取单元格…` });
+        sheets = await this.readCells(ctx, infos, dateSystem() ?? 1900, (done) => onProgress?.({ fraction: 0.1 + 0.9 * (total ? done / total : 1), message: `已读取 ${done} / ${total} 个单元格` }));
       }
-      const name = wantName ? wb.name : '当前工作簿';
-      this.s.fileMarks = infos.some((s) => s.name === MARKS_SHEET);
-      infos = infos.filter((s) => s.name !== MARKS_SHEET);
-      this.sheetCountHint = infos.length;
-      const total = infos.reduce((n, s) => n + (s.used ? s.used.rows * s.used.cols : 0), 0);
-      onProgress?.({ fraction: 0.1, message: `共 ${infos.length} 张工作表，正在读取单元格…` });
-      const sheets = await this.readCells(ctx, infos, 1900, (done) => onProgress?.({ fraction: 0.1 + 0.9 * (total ? done / total : 1), message: `已读取 ${done} / ${total} 个单元格` }));
+      // ExcelApi 1.1 cannot ask for the date system: the dates were read as 1900 dates; check them.
+      if (dateSystem() === null && dates.length > 0 && (await dateSystemFromText(ctx, dates)) === 1904) rereadAs1904(dates);
       this.s.remember(sheets, infos);
       onProgress?.({ fraction: 1, message: `已读取 ${sheets.length} 张工作表` });
-      return { name, sheets };
+      return { name: wantName ? wb.name : '当前工作簿', sheets };
     });
   }
 
-  /** ExcelApi 1.1–1.4: list the sheets, then read every used range whole (2 syncs). */
-  private async readDirect(ctx: Ctx, onProgress?: (p: Progress) => void): Promise<SheetSnapshot[]> {
+  /** Sync 1 (ExcelApi 1.5+): the sheets and the size of their used ranges (see sheets.ts). */
+  private async listWithSizes(ctx: Ctx, firstRequest: () => void): Promise<SheetInfo[]> {
+    const { api } = this.s;
+    let infos: SheetInfo[];
+    if (!this.walkUnsupported) {
+      try {
+        // firstRequest was queued already: it goes with the first walk request
+        infos = await walkSheets(ctx, api, Math.max(this.s.opts.lookahead, this.sheetCountHint + 8));
+      } catch (e) {
+        if (isPayloadError(e) || isCellEditError(e)) throw e;
+        // A host that rejects calls on null objects: fall back to listing, then sizing.
+        this.walkUnsupported = true;
+        infos = await listSheets(ctx, api, firstRequest); // the failed batch took the first loads with it
+      }
+    } else {
+      infos = await listSheets(ctx, api);
+    }
+    this.s.fileMarks = infos.some((s) => s.name === MARKS_SHEET);
+    infos = infos.filter((s) => s.name !== MARKS_SHEET);
+    this.sheetCountHint = infos.length;
+    return infos;
+  }
+
+  /**
+   * ExcelApi 1.1–1.4: list the sheets, then read every used range whole (2 syncs). A range over
+   * Excel's 5,000,000 cells per read (a format far down stretches the used range of 1.1, which has
+   * no valuesOnly) fails that batch: then the ranges are sized and read in chunks instead.
+   */
+  private async readDirect(ctx: Ctx, system: () => DateSystem | null, dates: DateCell[], onProgress?: (p: Progress) => void): Promise<{ sheets: SheetSnapshot[]; infos: SheetInfo[] }> {
     const { api } = this.s;
     const wss = ctx.workbook.worksheets;
     wss.load(api.has('1.2') ? 'items/name,items/visibility,items/id,items/protection/protected' : 'items/name,items/visibility,items/id');
@@ -72,23 +91,35 @@ export class SnapshotReader {
     this.s.fileMarks = wss.items.some((w) => w.name === MARKS_SHEET);
     const items = wss.items.filter((w) => w.name !== MARKS_SHEET);
     onProgress?.({ fraction: 0.1, message: `共 ${items.length} 张工作表，正在读取单元格…` });
+    // valuesOnly is an ExcelApi 1.2 parameter: Excel 2016 RTM (1.1) gets the formatted range.
+    const usedOf = (ws: Excel.Worksheet): Excel.Range => (api.has('1.2') ? ws.getUsedRange(true) : ws.getUsedRange());
     const ranges = items.map((ws) => {
-      // valuesOnly is an ExcelApi 1.2 parameter: Excel 2016 RTM (1.1) gets the formatted range.
-      const used = api.has('1.2') ? ws.getUsedRange(true) : ws.getUsedRange();
+      const used = usedOf(ws);
       used.load('rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat');
       return used;
     });
-    await ctx.sync();
-    const sheets = items.map((ws, i) => {
+    const infoOf = (ws: Excel.Worksheet, used: Excel.Range): SheetInfo => {
+      const info: SheetInfo = { name: ws.name, id: ws.id, hidden: ws.visibility !== 'Visible', used: { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount }, ws };
+      if (api.has('1.2')) info.protected = ws.protection.protected;
+      return info;
+    };
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (isPayloadError(e) || isCellEditError(e)) throw e;
+      const sizes = items.map((ws) => usedOf(ws).load('rowIndex,columnIndex,rowCount,columnCount'));
+      await ctx.sync();
+      const infos = items.map((ws, i) => infoOf(ws, sizes[i]));
+      return { sheets: await this.readCells(ctx, infos, system() ?? 1900, () => undefined, dates), infos };
+    }
+    const infos = items.map((ws, i) => infoOf(ws, ranges[i]));
+    const sheets = infos.map((info, i) => {
+      const sheet = emptySheet(info);
       const used = ranges[i];
-      const sheet: SheetSnapshot = { name: ws.name, cells: [], merges: [] };
-      if (api.has('1.2') && ws.protection.protected) sheet.protected = true;
-      if (ws.visibility !== 'Visible') sheet.hidden = true;
-      fillCells(sheet, used.rowIndex, used.columnIndex, used.values, used.formulas, used.numberFormat);
+      fillCells(sheet, used.rowIndex, used.columnIndex, used, system() ?? 1900, (row, col, serial) => dates.push({ sheet, ws: info.ws, row, col, serial }));
       return sheet;
     });
-    this.s.remember(sheets, items.map((w) => ({ id: w.id, name: w.name })));
-    return sheets;
+    return { sheets, infos };
   }
 
   /**
@@ -97,13 +128,8 @@ export class SnapshotReader {
    * in row chunks; the bytes-per-cell estimate is refined from what came back, and a batch the
    * host still finds too large is retried with half the rows.
    */
-  private async readCells(ctx: Ctx, infos: SheetInfo[], system: DateSystem, progress: (done: number) => void): Promise<SheetSnapshot[]> {
-    const sheets: SheetSnapshot[] = infos.map((s) => {
-      const sheet: SheetSnapshot = { name: s.name, cells: [], merges: [] };
-      if (s.protected) sheet.protected = true;
-      if (s.hidden) sheet.hidden = true;
-      return sheet;
-    });
+  private async readCells(ctx: Ctx, infos: SheetInfo[], system: DateSystem, progress: (done: number) => void, dates?: DateCell[]): Promise<SheetSnapshot[]> {
+    const sheets = infos.map(emptySheet);
     const pending: Span[] = [];
     infos.forEach((s, i) => {
       if (s.used) pending.push({ sheet: i, r0: 0, rows: s.used.rows });
@@ -161,7 +187,8 @@ export class SnapshotReader {
         const u = infos[span.sheet].used!;
         bytes += utf8JsonBytes(range.values) + utf8JsonBytes(range.formulas) + utf8JsonBytes(range.numberFormat);
         cells += span.rows * u.cols;
-        fillCells(sheets[span.sheet], u.row + span.r0, u.col, range.values, range.formulas, range.numberFormat, system);
+        const sheet = sheets[span.sheet];
+        fillCells(sheet, u.row + span.r0, u.col, range, system, dates && ((row, col, serial) => dates.push({ sheet, ws: infos[span.sheet].ws, row, col, serial })));
       }
       done += cells;
       progress(done);
@@ -174,6 +201,13 @@ export class SnapshotReader {
 }
 
 type Span = { sheet: number; r0: number; rows: number };
+
+function emptySheet(info: SheetInfo): SheetSnapshot {
+  const sheet: SheetSnapshot = { name: info.name, cells: [], merges: [] };
+  if (info.protected) sheet.protected = true;
+  if (info.hidden) sheet.hidden = true;
+  return sheet;
+}
 
 /** The next spans of rows that fit the budget (always at least one row). */
 function takeBatch(pending: Span[], infos: SheetInfo[], budget: number, bytesPerCell: number): Span[] {
