@@ -2,7 +2,7 @@
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from '@fluentui/react-components';
-import { ExcelHost } from '../hosts/excel/excel-host';
+import { ExcelHost, fileDownloads } from '../hosts/excel/excel-host';
 import { TaskPane } from './TaskPane';
 
 function Problem({ title, body }: { title: string; body: React.ReactNode }) {
@@ -55,6 +55,9 @@ if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
       );
       return;
     }
-    render(<TaskPane host={new ExcelHost()} />);
+    // The .docx download only where the webview can save a file (not Excel for Mac: office-js #2700);
+    // elsewhere the pane's 功能限制 says why and the narrative offers 写入/复制 instead.
+    const downloads = fileDownloads(String(info.platform ?? ''), navigator.userAgent);
+    render(<TaskPane host={new ExcelHost()} docxDownload={downloads.supported} />);
   });
 }

@@ -1,9 +1,10 @@
 // What this Excel can do, and in plain Chinese what it cannot (shown in the pane's 功能限制).
 import type { HostCapabilities } from '../types';
-import type { ApiSets } from './env';
+import type { ApiSets, ExcelEnv } from './env';
+import { fileDownloads } from './platform';
 import { noteMode, type ObjectModel } from './notes';
 
-export function capabilities(api: ApiSets, model: ObjectModel): HostCapabilities {
+export function capabilities(api: ApiSets, model: ObjectModel, env: Pick<ExcelEnv, 'platform' | 'userAgent'>): HostCapabilities {
   const limits: string[] = [];
   if (!api.has('1.1')) {
     return { highlight: false, notes: false, writeSheets: false, limits: ['此 Excel 版本不支持加载项所需的 ExcelApi 1.1，请升级到 Excel 2016 或更高版本。'] };
@@ -22,5 +23,7 @@ export function capabilities(api: ApiSets, model: ObjectModel): HostCapabilities
   if (!api.has('1.13')) limits.push('此 Excel 版本无法读取合并单元格（需要 ExcelApi 1.13）：跨列表头的识别可能不准确，建议升级到 Microsoft 365 或 Excel 2021 以上版本。');
   if (!api.has('1.2')) limits.push('此 Excel 版本无法检测工作表保护（需要 ExcelApi 1.2）：写入受保护的工作表时才会报错；也无法设置列宽。');
   if (!api.has('1.2')) limits.push('此 Excel 版本不支持选区变化事件（需要 ExcelApi 1.2）：在表格中点选单元格时，任务窗格不会自动跳到对应问题。');
+  const downloads = fileDownloads(env.platform, env.userAgent ?? '');
+  if (downloads.reason) limits.push(downloads.reason);
   return { highlight: true, notes: mode !== null, writeSheets: true, limits };
 }

@@ -11,6 +11,10 @@ export interface ExcelEnv {
    * remove an event handler (Excel.run(eventResult.context, …)). Without it we sync that context directly.
    */
   runIn?<T>(ctx: Ctx, batch: (ctx: Ctx) => Promise<T>): Promise<T>;
+  /** Office.context.platform ('PC', 'Mac', 'OfficeOnline', …) where office.js reports it. */
+  platform?: string;
+  /** The webview's user agent (tells WebView2, EdgeHTML and Internet Explorer apart). */
+  userAgent?: string;
 }
 
 function runWithCellEditDelay<T>(excel: typeof Excel, office: typeof Office, batch: (ctx: Ctx) => Promise<T>): Promise<T> {
@@ -31,6 +35,8 @@ export function envFrom(g: { Excel: { run: unknown }; Office: unknown }): ExcelE
     get settings() {
       return office.context.document.settings;
     },
+    platform: (office.context as unknown as { platform?: string } | undefined)?.platform,
+    userAgent: typeof navigator !== 'undefined' ? navigator.userAgent : '',
   };
 }
 

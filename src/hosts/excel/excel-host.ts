@@ -17,6 +17,7 @@ import { HostState } from './state';
 
 export { envFrom, type ExcelEnv } from './env';
 export { sheetNameProblem } from './output';
+export { fileDownloads, type DownloadSupport } from './platform';
 
 export interface ExcelHostOptions {
   /** Bytes of cell data per sync (below the 5 MB limit, leaving room for JSON overhead). */
@@ -43,7 +44,7 @@ export class ExcelHost implements WorkbookHost {
   }
 
   async capabilities(): Promise<HostCapabilities> {
-    return capabilities(this.s.api, await this.s.knownObjectModel());
+    return capabilities(this.s.api, await this.s.knownObjectModel(), this.s.env);
   }
 
   readSnapshot(onProgress?: (p: Progress) => void): Promise<WorkbookSnapshot> {

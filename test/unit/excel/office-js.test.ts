@@ -166,3 +166,23 @@ describe('downloads (.docx) where the webview cannot save files', () => {
     expect(limits).toMatch(/写入.*情况说明.*复制/);
   });
 });
+
+describe('which webviews can save a file', () => {
+  const WEBVIEW2 = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0';
+  const EDGEHTML = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; WebView/3.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041';
+  const TRIDENT = 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko';
+  const SAFARI = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)';
+  it.each([
+    ['OfficeOnline', SAFARI, true],
+    ['PC', WEBVIEW2, true],
+    ['PC', EDGEHTML, false],
+    ['PC', TRIDENT, false],
+    ['Mac', SAFARI, false],
+    ['iOS', SAFARI, false],
+  ])('%s %#: download offered = %s, and a reason whenever not', async (platform, ua, ok) => {
+    const { fileDownloads } = await import('../../../src/hosts/excel/platform');
+    const d = fileDownloads(platform, ua);
+    expect(d.supported).toBe(ok);
+    if (!ok) expect(d.reason).toMatch(/无法下载文件.*写入.*复制/);
+  });
+});
