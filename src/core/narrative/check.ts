@@ -222,7 +222,12 @@ export function checkNarrative(text: string, detection: Detection): Finding[] {
   function codeNameClaims(s: string, where: { line: number; excerpt: string }) {
     const pairs: { name: string; code: string }[] = [];
     for (const m of s.matchAll(/([\u4e00-\u9fa5][^,;:、。（）\d]{1,39})（(\d{3}|\d{5}|\d{7})）/g)) pairs.push({ name: m[1], code: m[2] });
-    for (const m of s.matchAll(/(?<![\d.])(\d{7}|\d{5}|\d{3})([\u4e00-\u9fa5][^,;:、。（\d]{1,39})/g)) pairs.push({ name: m[2].replace(/（[类款项]$/, ''), code: m[1] });
+    // A code not preceded by a digit or a dot (a lookbehind, written out: EdgeHTML 18 and IE11 lack it).
+    const codeFirst = /(\d{7}|\d{5}|\d{3})([\u4e00-\u9fa5][^,;:、。（\d]{1,39})/g;
+    for (let m = codeFirst.exec(s); m; m = codeFirst.exec(s)) {
+      if (m.index > 0 && /[\d.]/.test(s[m.index - 1])) codeFirst.lastIndex = m.index + 1;
+      else pairs.push({ name: m[2].replace(/（[类款项]$/, ''), code: m[1] });
+    }
     for (const { name, code } of pairs) {
       const known = byCode.get(code)?.label;
       const cat = defaultCatalogue().get('function', code);
