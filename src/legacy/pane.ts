@@ -28,7 +28,7 @@ class PlainPane {
     private readonly engine: EngineApi,
   ) {
     this.view = new PaneView(root, {
-      check: () => this.task('检查', () => this.check()),
+      check: () => this.task('检查', async () => void (await this.check())),
       mark: () => this.task('标记', () => this.mark()),
       clearMarks: () => this.task('清除标记', () => this.clearMarks()),
       narrate: () => this.task('生成情况说明', () => this.narrate()),
