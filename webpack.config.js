@@ -21,6 +21,9 @@ const MODERN_TARGETS = { edge: '18', chrome: '70', firefox: '68', safari: '12' }
 const LEGACY_TARGETS = { ie: '11' };
 const CORE_JS = require('core-js/package.json').version;
 
+/** exceljs's self-contained browser build (package.json "browser"). */
+const EXCELJS = /exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/;
+
 /** File names of the legacy layer's chunks (they live under legacy/). */
 const LEGACY_CHUNKS = new Set(['boot', 'legacy-engine', 'legacy-pane']);
 
@@ -169,7 +172,7 @@ module.exports = (env = {}, argv = {}) => {
     },
     module: {
       // exceljs's browser build is a self-contained, already minified bundle: no need to parse it.
-      noParse: /exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
+      noParse: EXCELJS,
       rules: [
         // ES5 (Internet Explorer 11). The boot script carries no polyfills: it must stay tiny and
         // uses nothing beyond ES5's library.
@@ -185,7 +188,10 @@ module.exports = (env = {}, argv = {}) => {
         // core-js itself (already ES5, and it must not polyfill itself).
         { test: /\.tsx?$/, exclude: /node_modules/, issuerLayer: 'modern', use: [swc(MODERN_TARGETS), regexes(false)] },
         { test: /src[\\/](taskpane|offline)[\\/]index\.tsx$/, use: [swc(MODERN_TARGETS), regexes(false)] },
-        { test: /\.m?js$/, include: /node_modules/, exclude: /node_modules[\\/]core-js[\\/]/, issuerLayer: 'modern', use: [swc(MODERN_TARGETS), regexes(false)] },
+        { test: /\.m?js$/, include: /node_modules/, exclude: [/node_modules[\\/]core-js[\\/]/, EXCELJS], issuerLayer: 'modern', use: [swc(MODERN_TARGETS), regexes(false)] },
+        // exceljs's browser build is not parsed by webpack (noParse), so nothing may be imported into
+        // it: its syntax is lowered (it spreads objects), without polyfill imports.
+        { test: EXCELJS, use: [swc(MODERN_TARGETS, { polyfills: false })] },
       ],
     },
     plugins: [

@@ -57,7 +57,8 @@ if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
     }
     // The .docx download only where the webview can save a file (not Excel for Mac: office-js #2700);
     // elsewhere the pane's 功能限制 says why and the narrative offers 写入/复制 instead.
-    const downloads = fileDownloads(String(info.platform ?? ''), navigator.userAgent);
+    const platform = (Office.context as unknown as { platform?: string }).platform ?? info.platform;
+    const downloads = fileDownloads(String(platform ?? ''), navigator.userAgent);
     render(<TaskPane host={new ExcelHost()} docxDownload={downloads.supported} />);
   });
 }

@@ -17,7 +17,7 @@ export function fileDownloads(platform: string | undefined, userAgent: string): 
   if (p === 'officeonline') return { supported: true };
   if (p === 'mac') return { supported: false, reason: `Excel for Mac 的任务窗格无法下载文件（office-js #2700）：${INSTEAD}` };
   if (p === 'ios' || p === 'android' || p === 'universal') return { supported: false, reason: `此设备上的 Excel 任务窗格无法下载文件：${INSTEAD}` };
-  if (/Trident\/|MSIE /.test(userAgent)) return { supported: false, reason: `Office 2016 的任务窗格（Internet Explorer 11）无法下载文件：${INSTEAD}` };
+  if (/Trident\/|MSIE /.test(userAgent)) return { supported: false, reason: 'Office 2016 的任务窗格（Internet Explorer 11）无法下载文件：“生成情况说明”把全文写入“情况说明”工作表，可从那里复制到 Word。' };
   if (/Edge\/\d/.test(userAgent)) return { supported: false, reason: `Office 2019 的任务窗格（EdgeHTML）无法下载文件：${INSTEAD}` };
   if (/Edg\/\d/.test(userAgent) && /Windows/.test(userAgent)) return { supported: true }; // WebView2
   // A webview we cannot place (Office on Windows always reports one of the above): no download
