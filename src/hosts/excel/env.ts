@@ -1,3 +1,5 @@
+import { documentBytes } from './file-merges';
+
 // The Office.js globals the host uses, behind one small interface so that tests can run the real
 // host code against the fake object model (test/fake-excel).
 export type Ctx = Excel.RequestContext;
@@ -15,6 +17,8 @@ export interface ExcelEnv {
   platform?: string;
   /** The webview's user agent (tells WebView2, EdgeHTML and Internet Explorer apart). */
   userAgent?: string;
+  /** The workbook as .xlsx bytes (common API, CompressedFile set); absent where Excel cannot give it. */
+  documentFile?: () => Promise<Uint8Array>;
 }
 
 function runWithCellEditDelay<T>(excel: typeof Excel, office: typeof Office, batch: (ctx: Ctx) => Promise<T>): Promise<T> {
@@ -36,6 +40,16 @@ export function envFrom(g: { Excel: { run: unknown }; Office: unknown }): ExcelE
       return office.context.document.settings;
     },
     platform: (office.context as unknown as { platform?: string } | undefined)?.platform,
+    get documentFile() {
+      const supported = (() => {
+        try {
+          return office.context.requirements.isSetSupported('CompressedFile') && typeof office.context.document?.getFileAsync === 'function';
+        } catch {
+          return false;
+        }
+      })();
+      return supported ? () => documentBytes(office) : undefined;
+    },
     userAgent: typeof navigator !== 'undefined' ? navigator.userAgent : '',
   };
 }

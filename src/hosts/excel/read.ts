@@ -8,6 +8,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import type { Progress } from '../types';
 import { MARKS_SHEET } from '../file/mark-style';
 import { fillCells, utf8JsonBytes, type DateSystem } from './cells';
+import { mergesFromXlsx } from './file-merges';
 import { dateSystemFromText, queueDateSystem, rereadAs1904, type DateCell } from './dates';
 import type { Ctx } from './env';
 import { isCellEditError, isPayloadError } from './errors';
@@ -22,7 +23,26 @@ export class SnapshotReader {
 
   constructor(private readonly s: HostState) {}
 
-  read(onProgress?: (p: Progress) => void): Promise<WorkbookSnapshot> {
+  async read(onProgress?: (p: Progress) => void): Promise<WorkbookSnapshot> {
+    const { snapshot, infos } = await this.readInRun(onProgress);
+    // Before ExcelApi 1.13 Excel cannot say which cells are merged: the saved file can.
+    if (!this.s.api.has('1.13') && this.s.env.documentFile) await this.addFileMerges(snapshot, this.s.env.documentFile, onProgress);
+    this.s.remember(snapshot.sheets, infos);
+    onProgress?.({ fraction: 1, message: `已读取 ${snapshot.sheets.length} 张工作表` });
+    return snapshot;
+  }
+
+  private async addFileMerges(snapshot: WorkbookSnapshot, file: () => Promise<Uint8Array>, onProgress?: (p: Progress) => void): Promise<void> {
+    onProgress?.({ fraction: 0.95, message: '正在读取合并单元格…' });
+    try {
+      const merges = await mergesFromXlsx(await file());
+      for (const sheet of snapshot.sheets) sheet.merges = merges.get(sheet.name) ?? sheet.merges;
+    } catch {
+      // Without them the read is what it was (capabilities() says merges may be missing).
+    }
+  }
+
+  private readInRun(onProgress?: (p: Progress) => void): Promise<{ snapshot: WorkbookSnapshot; infos: SheetInfo[] }> {
     const { api } = this.s;
     onProgress?.({ fraction: 0, message: '正在读取工作表列表…' });
     return this.s.run(async (ctx) => {
@@ -49,9 +69,7 @@ export class SnapshotReader {
       }
       // ExcelApi 1.1 cannot ask for the date system: the dates were read as 1900 dates; check them.
       if (dateSystem() === null && dates.length > 0 && (await dateSystemFromText(ctx, dates)) === 1904) rereadAs1904(dates);
-      this.s.remember(sheets, infos);
-      onProgress?.({ fraction: 1, message: `已读取 ${sheets.length} 张工作表` });
-      return { name: wantName ? wb.name : '当前工作簿', sheets };
+      return { snapshot: { name: wantName ? wb.name : '当前工作簿', sheets }, infos };
     });
   }
 

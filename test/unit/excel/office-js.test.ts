@@ -186,3 +186,22 @@ describe('which webviews can save a file', () => {
     if (!ok) expect(d.reason).toMatch(/无法下载文件.*写入.*复制/);
   });
 });
+
+describe('merged cells before ExcelApi 1.13 (Office 2016, Office 2019)', () => {
+  it.each(['1.1', '1.8'])('ExcelApi %s: merges come from the workbook file, so the clean sample gets no error', async (excelApi) => {
+    const { analyzeWorkbook } = await import('../../../src/core/index');
+    const { host } = hostOn(sample, { excelApi });
+    const snap = await host.readSnapshot();
+    const byTopLeft = (a: { r1: number; c1: number }, b: { r1: number; c1: number }): number => a.r1 - b.r1 || a.c1 - b.c1;
+    for (const [i, sheet] of snap.sheets.entries()) expect({ sheet: sheet.name, merges: sheet.merges.slice().sort(byTopLeft) }).toEqual({ sheet: sheet.name, merges: sample.sheets[i].merges.slice().sort(byTopLeft) });
+    expect(analyzeWorkbook(snap).findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect((await host.capabilities()).limits.join('\n')).toMatch(/从工作簿文件中读取/);
+  });
+
+  it('where Excel cannot hand over the file, the read goes on without merges and says so', async () => {
+    const { host } = hostOn(sample, { excelApi: '1.8', compressedFile: false });
+    const snap = await host.readSnapshot();
+    expect(snap.sheets.every((s) => s.merges.length === 0)).toBe(true);
+    expect((await host.capabilities()).limits.join('\n')).toMatch(/无法读取合并单元格/);
+  });
+});
