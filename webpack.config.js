@@ -111,6 +111,12 @@ function swc(targets, { polyfills = true } = {}) {
   };
 }
 
+/** The entry points (runtimes) a chunk is loaded by. */
+function runtimesOf(chunk) {
+  const rt = chunk && chunk.runtime;
+  return typeof rt === 'string' ? [rt] : rt ? [...rt] : [];
+}
+
 /** Regular expressions the layer's browsers cannot compile, rewritten (see the loader). */
 function regexes(es5) {
   return { loader: path.resolve(__dirname, 'scripts/es5-regex-loader.cjs'), options: { es5 } };
@@ -160,7 +166,8 @@ module.exports = (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: (p) => (LEGACY_CHUNKS.has(p.chunk.name) ? 'legacy/[name].[contenthash:8].js' : '[name].[contenthash:8].js'),
-      chunkFilename: 'chunks/[name].[contenthash:8].js',
+      // Chunks loaded on demand by the plain pane (jszip, for merges before ExcelApi 1.13) are ES5 too.
+      chunkFilename: (p) => (runtimesOf(p.chunk).every((r) => LEGACY_CHUNKS.has(r)) ? 'legacy/chunks/[name].[contenthash:8].js' : 'chunks/[name].[contenthash:8].js'),
       publicPath: '',
       clean: true,
     },

@@ -100,6 +100,11 @@ test('检查 lists the findings; clicking one selects its cell in Excel', async 
   const planted = page.locator(`li[data-cell="${S1}!${PLANTED}"]`).first();
   await planted.waitFor();
   await expect(planted.innerText()).resolves.toMatch(/错误/);
+  // No false errors at ExcelApi 1.1: the merged headers came from the workbook file.
+  const errors = page.locator('li.lp-error');
+  const n = await errors.count();
+  expect(n).toBeGreaterThan(0);
+  for (let i = 0; i < n; i++) await expect(errors.nth(i).getAttribute('data-cell')).resolves.toBe(`${S1}!${PLANTED}`);
   await screenshot(page, 'legacy-02-checked');
   await planted.getByRole('button').click();
   // Polled from Node: Playwright's in-page waitForFunction iterates a Map, which the page's

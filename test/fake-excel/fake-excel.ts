@@ -16,6 +16,7 @@ import { cloneDoc, docFromSnapshot, findSheet, key, type FakeCell, type FakeDoc,
 import { FakeRequestContext } from './context';
 import { versionAtLeast, type FakeExcelOptions } from './options';
 import { renameSheet, sheetId } from './worksheets';
+import { getFileAsync } from './file';
 
 export { applyTint } from './format';
 export { FakeOfficeError } from './errors';
@@ -100,6 +101,7 @@ export class FakeExcel {
   get Office(): unknown {
     const supported = (name: string, version?: string): boolean => {
       if (name === 'ExcelApi') return versionAtLeast(this.excelApi, version ?? '1.1');
+      if (name === 'CompressedFile' && this.options.compressedFile !== false) return true;
       const have = this.options.extraSets?.[name];
       return !!have && versionAtLeast(have, version ?? '1.1');
     };
@@ -110,6 +112,7 @@ export class FakeExcel {
         platform: this.options.platform ?? 'PC',
         requirements: { isSetSupported: supported },
         document: {
+          getFileAsync: getFileAsync(() => fake.doc, this.options.compressedFile !== false),
           settings: {
             get: (k: string) => (pending.has(k) ? JSON.parse(JSON.stringify(pending.get(k))) : null),
             set: (k: string, v: unknown) => void pending.set(k, JSON.parse(JSON.stringify(v))),
@@ -122,6 +125,7 @@ export class FakeExcel {
         },
       },
       AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+      FileType: { Compressed: 'compressed', Pdf: 'pdf', Text: 'text' },
     };
   }
 

@@ -28,6 +28,8 @@ export interface FakeExcelOptions {
   workbookProtected?: boolean;
   /** The workbook's date system (1904: Excel for Mac's old default). Dates are stored as serials. */
   dateSystem?: 1900 | 1904;
+  /** getFileAsync(Compressed) and the CompressedFile set, as Excel on Windows and Mac have them. Default true. */
+  compressedFile?: boolean;
   /** Office.context.platform: 'PC', 'Mac', 'OfficeOnline', 'iOS'… Default 'PC'. */
   platform?: string;
   /** Used by reopen: start from this document instead of a snapshot. */

@@ -44,7 +44,8 @@ function attr(tag: string, name: string): string | null {
 
 /** Sheet name → its merged areas, from the parts of an .xlsx. */
 export async function mergesFromXlsx(bytes: Uint8Array): Promise<Map<string, CellRange[]>> {
-  const { default: JSZip } = await import(/* webpackChunkName: "jszip" */ 'jszip');
+  // No chunk name: the ES5 and the ES2017 builds each get their own chunk (a shared name would merge them).
+  const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(bytes);
   const text = (path: string): Promise<string> | null => zip.file(path)?.async('string') ?? null;
   const [workbook, rels] = await Promise.all([text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels')]);
