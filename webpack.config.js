@@ -6,9 +6,9 @@
 //                     manifest.xml (production deployment). Must end with '/'.
 //
 // Two targets in one build, as webpack layers (the same sources compiled twice):
-//   modern  the full React pane and the offline page, for EdgeHTML 18 (Office 2019) and newer:
+//   modern  the full React pane and the offline page, for EdgeHTML 18 and newer webviews:
 //           ES2017 syntax, core-js polyfills by usage.
-//   legacy  Internet Explorer 11 (Office 2016 MSI, Office on Windows 7): the boot script that
+//   legacy  Internet Explorer 11 (Office 2016/2019 volume licence, Windows 7): the boot script that
 //           taskpane.html loads first in every webview, the plain pane and the core, ES5 with
 //           core-js polyfills by usage, emitted under legacy/.
 // test/unit/build/ parses every emitted script at its level (acorn: ES5 / ES2017) and runs the

@@ -1,7 +1,8 @@
 // The first script of taskpane.html, in every webview, so ES5 only and no polyfills. It picks the
-// pane for the browser Office gave us: Internet Explorer 11 (Office 2016 MSI, any Office on
-// Windows 7) gets the plain ES5 pane (src/legacy/pane.ts); every other webview — EdgeHTML 18
-// (Office 2019), WebView2, Safari's WKWebView, a browser tab — gets the full pane (ES2017). The
+// pane for the browser Office gave us: Internet Explorer 11 (Office 2016/2019 volume licence, any
+// Office on Windows 7) gets the plain ES5 pane (src/legacy/pane.ts); every other webview — EdgeHTML
+// 18 (retail 2016/2019, older Microsoft 365), WebView2, Safari's WKWebView, a browser tab — gets the
+// full pane (ES2017). The
 // script names come from the page (data-* attributes written at build time). If nothing starts,
 // a plain message replaces 正在加载… instead of leaving the officer waiting.
 interface BootWindow {

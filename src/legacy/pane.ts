@@ -1,4 +1,4 @@
-// The plain pane for Internet Explorer 11 (Office 2016 MSI, Office on Windows 7): plain DOM, ES5,
+// The plain pane for Internet Explorer 11 (Office 2016/2019 volume licence, Windows 7): plain DOM, ES5,
 // over the same Excel host and the same core (loaded before this file as JueSuanEngine) and the
 // ExcelApi 1.1 that Office 2016 has. 检查 with click-to-select, 标记/清除标记 (fill only there),
 // 生成情况说明 into the sheet 情况说明; the offline page for everything else.

@@ -1,4 +1,4 @@
-// The plain pane that Internet Explorer 11 (Office 2016 MSI) gets, in Chromium: the page reports
+// The plain pane that Internet Explorer 11 (Office 2016/2019 volume licence) gets, in Chromium: the page reports
 // IE11's user agent (so the boot script picks the ES5 path) and, before any script runs, loses the
 // built-ins IE11 does not have (Promise, Symbol, Array.from, Object.assign, String#includes…), so
 // the plain pane and its core must bring their own (core-js). office.js is the fake Excel limited

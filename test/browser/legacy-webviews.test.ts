@@ -1,5 +1,5 @@
 // taskpane.html in the other webviews Office uses, told apart by their user agents: EdgeHTML 18
-// (Office 2019) and WebView2 get the full pane, not the plain one; the .docx download is offered
+// (retail Office 2016/2019, older Microsoft 365) and WebView2 get the full pane, not the plain one; the .docx download is offered
 // only where a webview can save a file (WebView2 yes; Excel for Mac no, office-js #2700, and the
 // pane says why); and when the pane's script cannot run at all, the boot script says so instead
 // of leaving 正在加载… on screen.
@@ -66,7 +66,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-test('EdgeHTML 18 (Office 2019) gets the full pane and none of the ES5 files', async () => {
+test('EdgeHTML 18 gets the full pane and none of the ES5 files', async () => {
   const scripts = await openAs(EDGEHTML, { excelApi: '1.8' });
   expect(scripts.slice(0, 2)).toEqual(['legacy/boot', 'taskpane']);
   expect(scripts.filter((f) => f.startsWith('legacy/'))).toEqual(['legacy/boot']);

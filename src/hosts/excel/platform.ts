@@ -1,7 +1,7 @@
 // Where a task pane can save a file. An <a download> (or a blob URL) works in a browser (Excel on
 // the web) and in WebView2 (Microsoft 365 / Office 2021+ on Windows), but not in the webviews of
-// Excel for Mac (WKWebView ignores it: office-js #2700), iPad, Office 2019's EdgeHTML webview
-// (no msSaveOrOpenBlob, blob downloads blocked: office-js #1006) or Internet Explorer 11. The pane
+// Excel for Mac (WKWebView ignores it: office-js #2700), iPad, EdgeHTML (no msSaveOrOpenBlob, blob
+// downloads blocked: office-js #1006) or Internet Explorer 11. The pane
 // never offers a download it cannot deliver; it says why and points to what works instead.
 
 export interface DownloadSupport {
@@ -17,8 +17,8 @@ export function fileDownloads(platform: string | undefined, userAgent: string): 
   if (p === 'officeonline') return { supported: true };
   if (p === 'mac') return { supported: false, reason: `Excel for Mac 的任务窗格无法下载文件（office-js #2700）：${INSTEAD}` };
   if (p === 'ios' || p === 'android' || p === 'universal') return { supported: false, reason: `此设备上的 Excel 任务窗格无法下载文件：${INSTEAD}` };
-  if (/Trident\/|MSIE /.test(userAgent)) return { supported: false, reason: 'Office 2016 的任务窗格（Internet Explorer 11）无法下载文件：“生成情况说明”把全文写入“情况说明”工作表，可从那里复制到 Word。' };
-  if (/Edge\/\d/.test(userAgent)) return { supported: false, reason: `Office 2019 的任务窗格（EdgeHTML）无法下载文件：${INSTEAD}` };
+  if (/Trident\/|MSIE /.test(userAgent)) return { supported: false, reason: '此 Excel 的任务窗格（Internet Explorer 11）无法下载文件：“生成情况说明”把全文写入“情况说明”工作表，可从那里复制到 Word。' };
+  if (/Edge\/\d/.test(userAgent)) return { supported: false, reason: `此 Excel 的任务窗格（EdgeHTML）无法下载文件：${INSTEAD}` };
   if (/Edg\/\d/.test(userAgent) && /Windows/.test(userAgent)) return { supported: true }; // WebView2
   // A webview we cannot place (Office on Windows always reports one of the above): no download
   // is offered, and there is nothing certain to say about it.
