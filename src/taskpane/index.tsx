@@ -1,4 +1,5 @@
 // Add-in entry: waits for Office, then renders the pane over the Excel host.
+import '../polyfills/edgehtml'; // first: what Fluent UI calls unchecked and EdgeHTML 18 lacks
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from '@fluentui/react-components';
