@@ -2,7 +2,7 @@
 // 'legacy'). Loaded by the boot script before the pane as its own file, exposed as the global
 // JueSuanEngine; the Duktape test runs this very file (test/unit/build/duktape.test.ts).
 import { analyzeWorkbook, generateNarrative, narrativeLines, rangeA1 } from '../core/index';
-import type { Detection, Finding, Narrative, WorkbookSnapshot } from '../core/index';
+import type { Detection, Finding, Narrative, NarrativeProfile, WorkbookSnapshot } from '../core/index';
 
 export interface TableSummary {
   kind: string;
@@ -27,9 +27,9 @@ export function check(snapshot: WorkbookSnapshot): Checked {
   };
 }
 
-/** 生成情况说明 (the Hunan profile, as the full pane's default). */
-export function narrative(detection: Detection): Narrative {
-  return generateNarrative(detection, { profile: 'hunan' });
+/** 生成情况说明, in the section order of a profile (Hunan by default, as in the full pane). */
+export function narrative(detection: Detection, profile: NarrativeProfile = 'hunan'): Narrative {
+  return generateNarrative(detection, { profile });
 }
 
 /** Everything the plain pane computes, as plain data: what the Duktape test compares with Node. */

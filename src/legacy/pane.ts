@@ -92,7 +92,7 @@ class PlainPane {
       if (!go) return this.view.notice('info', '未生成情况说明', '请先修正检查结果中的错误。');
     }
     this.view.busy('正在生成情况说明…');
-    const out = narrativeSheet(this.engine.narrative(c.detection));
+    const out = narrativeSheet(this.engine.narrative(c.detection, this.view.narrativeProfile()));
     let overwrite = false;
     if (await this.host.hasSheet(NARRATIVE_SHEET)) {
       this.view.busy(null);

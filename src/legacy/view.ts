@@ -23,6 +23,7 @@ export class PaneView {
   private readonly summary: HTMLElement;
   private readonly list: HTMLElement;
   private readonly limits: HTMLElement;
+  private readonly profile: HTMLSelectElement;
 
   constructor(
     readonly root: HTMLElement,
@@ -34,12 +35,14 @@ export class PaneView {
     this.summary = h('p', { class: 'lp-summary' });
     this.list = h('ul', { class: 'lp-findings', 'aria-label': '检查结果' });
     this.limits = h('div', { class: 'lp-limits' });
+    this.profile = h('select', { class: 'lp-select', 'aria-label': '情况说明格式' }, [h('option', { value: 'hunan' }, ['湖南格式（十四部分）']), h('option', { value: 'shanghai' }, ['上海格式（其他重要事项合并）'])]) as HTMLSelectElement;
     clear(root);
     append(root, [
       h('div', { class: 'lp-pane' }, [
         h('h1', { class: 'lp-title' }, ['决算助手']),
         h('p', { class: 'lp-sub' }, ['简易版：此 Excel 的任务窗格使用 Internet Explorer，提供检查、标记和生成情况说明。']),
         h('div', { class: 'lp-actions' }, this.buttons),
+        h('label', { class: 'lp-profile' }, ['情况说明格式：', this.profile]),
         this.status,
         this.confirmBox,
         this.summary,
@@ -52,6 +55,11 @@ export class PaneView {
         ]),
       ]),
     ]);
+  }
+
+  /** The 情况说明 layout chosen (section order of the locality). */
+  narrativeProfile(): 'hunan' | 'shanghai' {
+    return this.profile.value === 'shanghai' ? 'shanghai' : 'hunan';
   }
 
   busy(message: string | null): void {

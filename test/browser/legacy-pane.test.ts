@@ -136,6 +136,20 @@ test('生成情况说明 asks first on errors, writes the sheet 情况说明, an
   await ask.getByText('覆盖“情况说明”工作表？').waitFor();
   await ask.getByRole('button', { name: '取消' }).click();
   await page.locator('[data-notice-intent="info"]').filter({ hasText: '未写入“情况说明”' }).waitFor();
+  // The Shanghai layout, overwriting: 其他重要事项 gathers the last sections.
+  const headings = () => page.evaluate(() => {
+    const f = (window as unknown as FakeWindow).__fake;
+    const out: unknown[] = [];
+    for (let r = 1; r <= 120; r++) out.push(f.cell('情况说明', `A${r}`)?.v);
+    return out.filter((v) => typeof v === 'string' && /^[一二三四五六七八九十]+、/.test(v as string));
+  });
+  expect(await headings()).not.toContain('十、预算绩效管理情况');
+  await page.getByLabel('情况说明格式').selectOption('shanghai');
+  await page.getByRole('button', { name: '生成情况说明', exact: true }).click();
+  await ask.getByRole('button', { name: '仍然生成' }).click();
+  await ask.getByRole('button', { name: '覆盖' }).click();
+  await page.locator('[data-notice-intent="success"]').filter({ hasText: '已写入“情况说明”' }).waitFor();
+  expect(await headings()).toEqual(expect.arrayContaining(['十、预算绩效管理情况', '十一、其他重要事项的情况说明']));
 });
 
 test('outside Excel, or without office.js, the plain pane says so plainly', async () => {
