@@ -2,15 +2,21 @@
 //  1. Office.js round trips (context.sync) per action on the fake Excel, for the sample and a large workbook;
 //  2. core time on the sample and on the generated large workbook (2,000 item rows, 60 scorecards),
 //     compared with a bare parse of the same .xlsx;
-//  3. the task pane's initial JavaScript (gzip) from dist/.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+//  3. the task pane's initial JavaScript (gzip) from dist/;
+//  4. folder mode of the built CLI: files per second with 1 and 2 check workers;
+//  5. reading: peak memory (fresh process) of the file host's read + check against a bare exceljs
+//     parse of the same file, and hostile files (a whole-sheet merge, 20,000 merges).
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { readXlsx } from '../../src/hosts/file/xlsx-read';
 import { analyzeWorkbook, detectTables, runChecks } from '../../src/core/index';
 import { generateLarge } from '../../test/fixtures/generator/index';
 import { measureExcelHost } from '../../test/fake-excel/bench';
+import { FEW_CELLS, sheetWorkbook } from '../../test/unit/file-host/hostile';
 
 // scripts/bench.mjs runs the bundle with the repository as the working directory.
 const ROOT = process.cwd();
@@ -110,14 +116,88 @@ function bundleSize() {
   row('all JS chunks incl. lazy (exceljs, docx …)', `${(lazyGz / 1024).toFixed(0)} KB gzip in ${lazy.length} files`);
 }
 
+/** `juesuan check <folder> --json --jobs N` on copies of the sample, end to end (process start included). */
+function benchFolder(copies: number, runs: number) {
+  // Other processes compete for the cores: the load average says how much the second worker can get.
+  console.log(`\nFolder mode (built CLI, ${copies} copies of the sample, ${runs} runs each; ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)})`);
+  const built = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { stdio: 'inherit' });
+  if (built.status !== 0) return row('build-cli', 'failed');
+  const folder = mkdtempSync(join(tmpdir(), 'juesuan-bench-folder-'));
+  try {
+    for (let i = 0; i < copies; i++) copyFileSync(SAMPLE, join(folder, `unit-${String(i).padStart(2, '0')}.xlsx`));
+    for (const jobs of [1, 2]) {
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const t0 = process.hrtime.bigint();
+        const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'juesuan.js'), 'check', folder, '--json', '--jobs', String(jobs)], { encoding: 'utf8', maxBuffer: 1 << 28 });
+        times.push(ms(t0));
+        const checked = r.stdout.split('\n').filter((l) => l.includes('"status":"checked"')).length;
+        if (checked !== copies) return row(`--jobs ${jobs}`, `only ${checked}/${copies} files checked (exit ${r.status})`);
+      }
+      const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+      row(`check folder --jobs ${jobs}: wall time, median`, `${(median / 1000).toFixed(2)} s  (${((copies * 1000) / median).toFixed(1)} files/s)`);
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** Child mode: read (and check) one file in a fresh process and report its peak memory. */
+async function peakChild(mode: string, file: string) {
+  const bytes = new Uint8Array(readFileSync(file));
+  const c0 = process.cpuUsage();
+  if (mode === 'exceljs') await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer);
+  else {
+    const snap = await readXlsx(bytes, file);
+    runChecks(snap, detectTables(snap));
+  }
+  const c = process.cpuUsage(c0);
+  console.log(JSON.stringify({ maxRssMb: process.resourceUsage().maxRSS / 1024, cpuMs: (c.user + c.system) / 1000 }));
+}
+
+function peak(mode: 'exceljs' | 'juesuan', file: string): { maxRssMb: number; cpuMs: number } | null {
+  const r = spawnSync(process.execPath, [process.argv[1], '--peak', mode, file], { encoding: 'utf8', timeout: 120_000 });
+  const line = (r.stdout ?? '').trim().split('\n').pop() ?? '';
+  return line.startsWith('{') ? JSON.parse(line) : null;
+}
+
+async function reading(large: Uint8Array) {
+  console.log('\nReading (each in a fresh process; CPU time, peak resident memory)');
+  const dir = mkdtempSync(join(tmpdir(), 'juesuan-read-'));
+  let rows = '';
+  let merges = '';
+  for (let i = 0; i < 20000; i++) {
+    rows += `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c><c r="B${i + 1}"><v>${i}</v></c></row>`;
+    merges += `<mergeCell ref="B${i + 1}:C${i + 1}"/>`;
+  }
+  const files: [string, Uint8Array][] = [
+    ['large: 2,000 item rows, 60 scorecards', large],
+    ['hostile: one merge A20:XFD1048576', sheetWorkbook(`${FEW_CELLS}<mergeCells count="1"><mergeCell ref="A20:XFD1048576"/></mergeCells>`)],
+    ['hostile: 20,000 merges', sheetWorkbook(`<sheetData>${rows}</sheetData><mergeCells count="20000">${merges}</mergeCells>`)],
+  ];
+  for (const [label, bytes] of files) {
+    const file = join(dir, `${files.findIndex((f) => f[0] === label)}.xlsx`);
+    writeFileSync(file, bytes);
+    const ours = peak('juesuan', file);
+    const bare = label.startsWith('large') ? peak('exceljs', file) : null;
+    const fmt = (x: { maxRssMb: number; cpuMs: number } | null) => (x ? `${x.cpuMs.toFixed(0)} ms CPU, peak ${x.maxRssMb.toFixed(0)} MB` : 'failed');
+    row(`${label} (${(bytes.length / 1024).toFixed(0)} KB): read + check`, fmt(ours));
+    if (bare) row('  bare exceljs parse of the same file', `${fmt(bare)}${ours ? `  (read + check: ${(ours.cpuMs / bare.cpuMs).toFixed(2)}× the CPU)` : ''}`);
+  }
+}
+
 async function main() {
+  const pk = process.argv.indexOf('--peak');
+  if (pk >= 0) return peakChild(process.argv[pk + 1], process.argv[pk + 2]);
   console.log(`决算助手 bench — node ${process.version}, ${new Date().toISOString()}`);
   await benchWorkbook('sample-2023-jiuye.xlsx', new Uint8Array(readFileSync(SAMPLE)), 9);
   const t0 = process.hrtime.bigint();
   const large = await generateLarge({ itemRows: 2000, scorecards: 60 });
   console.log(`\n(generated the large workbook in ${ms(t0).toFixed(0)} ms)`);
   await benchWorkbook('large: 2,000 item rows, 60 scorecards', large.bytes, 7);
+  await reading(large.bytes);
   bundleSize();
+  benchFolder(40, 3);
 }
 
 main().catch((e) => {

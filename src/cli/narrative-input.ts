@@ -1,8 +1,9 @@
 // Reads an officer's own 情况说明 for checking: plain text (UTF-8, with or without BOM;
 // GB18030 as a fallback) or the paragraphs of a .docx, one paragraph per line.
-import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import JSZip from 'jszip';
+import { readRegularFile } from './input-file';
+import { firstLine, InputError } from './messages';
 
 export function decodeText(bytes: Uint8Array): string {
   const utf8 = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
@@ -19,7 +20,12 @@ export function decodeText(bytes: Uint8Array): string {
 
 /** Paragraph texts of word/document.xml, in order. */
 export async function docxParagraphs(bytes: Uint8Array): Promise<string[]> {
-  const zip = await JSZip.loadAsync(bytes);
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (e) {
+    throw new Error(`不是有效的 .docx 文件（${firstLine(e)}）`);
+  }
   const doc = zip.file('word/document.xml');
   if (!doc) throw new Error('不是有效的 .docx 文件（缺少 word/document.xml）');
   const xml = await doc.async('string');
@@ -35,8 +41,13 @@ export async function docxParagraphs(bytes: Uint8Array): Promise<string[]> {
   return paragraphs;
 }
 
+/** The officer's text, one paragraph per line. Throws InputError with a Chinese reason. */
 export async function readNarrativeFile(path: string): Promise<string> {
-  const bytes = readFileSync(path);
-  if (extname(path).toLowerCase() === '.docx') return (await docxParagraphs(bytes)).join('\n');
-  return decodeText(bytes);
+  const bytes = readRegularFile(path);
+  if (extname(path).toLowerCase() !== '.docx') return decodeText(bytes);
+  try {
+    return (await docxParagraphs(bytes)).join('\n');
+  } catch (e) {
+    throw new InputError(`${basename(path)}：${firstLine(e)}`);
+  }
 }

@@ -8,6 +8,7 @@ export { detectTables } from './tables/detect';
 export { runChecks } from './rules/engine';
 export type { CheckOptions } from './rules/engine';
 export { generateNarrative, generateNarrativeGuarded } from './narrative/generate';
+export { suggestProfile } from './narrative/profiles';
 export type { GuardedNarrative, NarrativeRefusal } from './narrative/generate';
 export { SUPPLEMENT_KEYS, REASON_TOPICS, REASON_PREFIX, supplementTemplate, readSupplement } from './narrative/supplement-keys';
 export type { SupplementKeyDef, SupplementFacts } from './narrative/supplement-keys';

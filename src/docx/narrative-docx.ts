@@ -5,6 +5,7 @@
 // Works in Node and the browser: returns the bytes, the caller saves or downloads them.
 import {
   AlignmentType,
+  BorderStyle,
   Document,
   Footer,
   HighlightColor,
@@ -15,7 +16,7 @@ import {
   TextRun,
   type IRunOptions,
 } from 'docx';
-import type { Narrative } from '../core/narrative/types';
+import { missingLabel, type Narrative } from '../core/narrative/types';
 
 /** Millimetres to twips (1 inch = 25.4 mm = 1440 twips). */
 export const mm = (v: number) => Math.round((v / 25.4) * 1440);
@@ -36,8 +37,8 @@ export const LINE = 560;
 
 const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
 
-/** Text to be completed by a person is highlighted so it cannot be missed before printing. */
-const TODO = /(【[^】]*】|（补充信息缺少：[^）]*）|（缺少表：[^）]*）)/;
+/** Text to be completed by a person (【待补充：…】, 【请填写原因】) is highlighted so it cannot be missed before printing. */
+const TODO = /(【[^】]*】)/;
 
 function runs(text: string, base: IRunOptions = {}): TextRun[] {
   return text
@@ -62,17 +63,23 @@ function footer(align: 'left' | 'right'): Footer {
 
 export function narrativeDocument(n: Narrative): Document {
   const children: Paragraph[] = [];
-  children.push(new Paragraph({ style: 'NarrativeTitle', children: runs(n.title) }));
-  if (n.unitName || n.year) {
-    // The unit and year under the title, in body type, centred.
+  // What is still to be supplied, listed once above the text, highlighted, to be deleted when done.
+  if (n.missing.length) {
     children.push(
       new Paragraph({
-        alignment: AlignmentType.CENTER,
         indent: { firstLine: 0, firstLineChars: 0 },
-        children: runs([n.unitName, n.year ? `${n.year}年度` : null].filter(Boolean).join(' ')),
+        border: { top: { style: BorderStyle.SINGLE, size: 6, color: 'C00000', space: 4 }, bottom: { style: BorderStyle.SINGLE, size: 6, color: 'C00000', space: 4 } },
+        children: [
+          new TextRun({ text: `待补充（共${n.missing.length}项，文中以黄色【待补充：…】标出，补全后删除本段）：`, bold: true, highlight: HighlightColor.YELLOW }),
+          new TextRun({ text: n.missing.map(missingLabel).join('；'), highlight: HighlightColor.YELLOW }),
+        ],
       }),
     );
   }
+  children.push(new Paragraph({ style: 'NarrativeTitle', children: runs(n.title) }));
+  // The unit and year under the title, unless the title already names them (Shanghai).
+  const sub = [n.unitName && !n.title.includes(n.unitName) ? n.unitName : null, n.year && !n.title.includes(String(n.year)) ? `${n.year}年度` : null].filter(Boolean);
+  if (sub.length) children.push(new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 }, children: runs(sub.join(' ')) }));
   for (const s of n.sections) {
     children.push(new Paragraph({ style: s.level === 1 ? 'Heading1' : 'Heading2', children: runs(s.heading) }));
     for (const p of s.paragraphs) children.push(new Paragraph({ children: runs(p) }));

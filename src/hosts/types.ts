@@ -37,6 +37,15 @@ export interface AppliedFix {
   before: { value: string | number | boolean | null; formula?: string | null; /** Excel host: the number format, when the fix changed it. */ numberFormat?: string };
 }
 
+/**
+ * The host application's theme the pane follows. Only light or dark: the pane keeps Fluent's own
+ * tuned colours for each, so every text keeps its contrast whatever the Office theme's exact hues.
+ */
+export interface HostTheme {
+  /** The host's background is dark (Office 深灰色/黑色 themes). */
+  dark: boolean;
+}
+
 /** What a host can do; the pane greys out what is false and says why. */
 export interface HostCapabilities {
   highlight: boolean;
@@ -69,4 +78,12 @@ export interface WorkbookHost {
   writeSheet(sheet: OutputSheet, opts: { overwrite: boolean }): Promise<void>;
   /** Subscribe to selection changes (sheet, A1 address); returns an unsubscribe function. */
   onSelectionChanged?(cb: (sheet: string, address: string) => void): () => void;
+  /**
+   * Small pane preferences (e.g. which notices the officer closed), kept with the document.
+   * Optional pair: a host without them lets the pane keep preferences for the session only.
+   */
+  readPreference?(key: string): Promise<string | null>;
+  writePreference?(key: string, value: string | null): Promise<void>;
+  /** The host's theme (Office.context.officeTheme); without it the pane follows the system's colour scheme. */
+  theme?(): HostTheme | null;
 }

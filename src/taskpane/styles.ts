@@ -1,5 +1,10 @@
-// Styles of the pane (Griffel, atomic CSS). Designed for a 320 px wide task pane first.
+// Styles of the pane (Griffel, atomic CSS). Designed for a 320 px wide task pane first, in light,
+// dark and high-contrast (forced colours: the browser replaces every colour with system colours,
+// so wherever a colour alone says something — the current finding, a severity — an outline or a
+// border style says it too).
 import { makeStyles, shorthands, tokens } from '@fluentui/react-components';
+
+const FORCED = '@media (forced-colors: active)';
 
 export const useStyles = makeStyles({
   root: {
@@ -14,8 +19,8 @@ export const useStyles = makeStyles({
   },
   header: { display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  subtle: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  subtle: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere', margin: 0 },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   // 检查 on its own row, the two others below it: fits 320 px without wrapping a label.
   primaryActions: {
     display: 'grid',
@@ -24,13 +29,53 @@ export const useStyles = makeStyles({
   },
   primaryWide: { gridColumnStart: 1, gridColumnEnd: 3 },
   limitList: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: '1.2em', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
-  badge: { flexShrink: 0, whiteSpace: 'nowrap' },
+  // In forced colours a filled badge's own text colour would sit on the system background:
+  // both are given as system colours, with a border for the badge's shape.
+  badge: { flexShrink: 0, whiteSpace: 'nowrap', [FORCED]: { color: 'CanvasText', backgroundColor: 'Canvas', ...shorthands.border('1px', 'solid', 'CanvasText') } },
   groupSheet: { fontWeight: tokens.fontWeightRegular, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
   fixList: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   fixItem: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: tokens.spacingVerticalXS, overflowWrap: 'anywhere' },
   fixChange: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   messages: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  progress: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  progress: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, flexGrow: 1, minWidth: 0 },
+  // Progress on the left, 功能限制 / 快捷键 on the right: one short line, no extra box.
+  utilityBar: { display: 'flex', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalS, minHeight: '24px' },
+  utilityButtons: { display: 'flex', flexShrink: 0, columnGap: tokens.spacingHorizontalXXS, marginLeft: 'auto' },
+  limitsBar: { minHeight: 'auto' },
+  inlineToggle: { minWidth: 0, padding: `0 ${tokens.spacingHorizontalXS}`, height: 'auto', verticalAlign: 'baseline', color: tokens.colorBrandForegroundLink },
+  summary: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    borderLeft: `4px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    outlineStyle: 'none',
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+    '&[data-severity="error"]': { borderLeftColor: tokens.colorPaletteRedBorderActive },
+    '&[data-severity="warning"]': { borderLeftColor: tokens.colorPaletteDarkOrangeBorderActive },
+    '&[data-severity="ok"]': { borderLeftColor: tokens.colorPaletteGreenBorderActive },
+  },
+  toolbar: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  lookedFor: { marginTop: tokens.spacingVerticalXS },
+  dialogLead: { marginTop: 0 },
+  // Label and choices on one line: the narrow pane keeps its height for the preview.
+  compactField: { alignItems: 'center', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalS },
+  shortcutsSurface: { maxWidth: 'min(300px, calc(100vw - 24px))' },
+  shortcutsTable: {
+    borderCollapse: 'collapse',
+    fontSize: tokens.fontSizeBase200,
+    marginTop: tokens.spacingVerticalS,
+    '& th': { textAlign: 'left', fontWeight: tokens.fontWeightRegular, paddingRight: tokens.spacingHorizontalS, whiteSpace: 'nowrap', verticalAlign: 'top' },
+    '& td, & th': { paddingTop: '2px', paddingBottom: '2px' },
+    '& kbd': {
+      fontFamily: tokens.fontFamilyMonospace,
+      ...shorthands.border('1px', 'solid', tokens.colorNeutralStroke1),
+      borderRadius: tokens.borderRadiusSmall,
+      padding: '0 4px',
+    },
+  },
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
   sectionTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
@@ -45,6 +90,8 @@ export const useStyles = makeStyles({
   },
   tableButtonText: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
   groupHeader: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
     display: 'flex',
     flexWrap: 'wrap',
     alignItems: 'center',
@@ -65,11 +112,17 @@ export const useStyles = makeStyles({
     minWidth: 0,
   },
   findingError: { borderLeftColor: tokens.colorPaletteRedBorderActive },
-  findingWarning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorderActive },
-  findingInfo: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
+  findingWarning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorderActive, [FORCED]: { borderLeftStyle: 'dashed' } },
+  findingInfo: { borderLeftColor: tokens.colorPaletteBlueBorderActive, [FORCED]: { borderLeftStyle: 'dotted' } },
   findingCurrent: {
     backgroundColor: tokens.colorBrandBackground2,
     ...shorthands.borderColor(tokens.colorBrandStroke1),
+    [FORCED]: { outline: '2px solid Highlight', outlineOffset: '1px' },
+  },
+  // A finding the re-check no longer reports: still listed (the officer's place is kept), muted.
+  findingResolved: {
+    borderLeftColor: tokens.colorPaletteGreenBorderActive,
+    borderLeftStyle: 'dashed',
   },
   findingMain: {
     appearance: 'none',
@@ -91,7 +144,9 @@ export const useStyles = makeStyles({
   },
   findingTop: { display: 'flex', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalXS },
   findingMessage: { lineHeight: tokens.lineHeightBase300, fontSize: tokens.fontSizeBase300 },
-  location: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyMonospace },
+  location: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  where: { overflowWrap: 'anywhere' },
+  cellRef: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
   related: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   excerpt: {
     margin: 0,
@@ -103,7 +158,8 @@ export const useStyles = makeStyles({
   },
   fixRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200 },
   filterBar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
-  navBar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center', justifyContent: 'space-between' },
+  navBar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
+  navCount: { marginLeft: 'auto' },
   narrativePreview: {
     whiteSpace: 'pre-wrap',
     overflowWrap: 'anywhere',
@@ -118,7 +174,12 @@ export const useStyles = makeStyles({
   },
   narrativeHeading: { fontWeight: tokens.fontWeightSemibold, marginTop: tokens.spacingVerticalS, marginBottom: 0 },
   narrativePara: { marginTop: tokens.spacingVerticalXXS, marginBottom: 0, textIndent: '2em' },
-  placeholderMark: { backgroundColor: tokens.colorPaletteYellowBackground2, color: tokens.colorNeutralForeground1 },
+  placeholderMark: {
+    backgroundColor: tokens.colorPaletteYellowBackground2,
+    color: tokens.colorNeutralForeground1,
+    // High contrast: the system's own highlight pair, so the text stays readable on it.
+    '@media (forced-colors: active)': { backgroundColor: 'Mark', color: 'MarkText', forcedColorAdjust: 'none' },
+  },
   previewTable: {
     borderCollapse: 'collapse',
     width: '100%',
@@ -129,10 +190,11 @@ export const useStyles = makeStyles({
   sheetChips: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   // Three tabs at 320 px: they scroll sideways rather than wrap or clip.
   paneTabs: { overflowX: 'auto', flexShrink: 0 },
-  tabBadge: { marginLeft: tokens.spacingHorizontalXXS },
+  tabBadge: { marginLeft: tokens.spacingHorizontalXXS, [FORCED]: { color: 'CanvasText', backgroundColor: 'Canvas', ...shorthands.border('1px', 'solid', 'CanvasText') } },
   supList: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   supItem: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderRadius: tokens.borderRadiusMedium, minWidth: 0, overflowWrap: 'anywhere' },
-  supNeeded: { backgroundColor: tokens.colorPaletteYellowBackground1, borderLeft: `3px solid ${tokens.colorPaletteDarkOrangeBorderActive}` },
+  // Warning tint that keeps grey hint text and the orange validation text readable in dark themes too.
+  supNeeded: { backgroundColor: tokens.colorStatusWarningBackground1, borderLeft: `3px solid ${tokens.colorPaletteDarkOrangeBorderActive}` },
   reasonLabel: { display: 'flex', flexDirection: 'column', rowGap: '2px' },
   reasonSubject: { fontWeight: tokens.fontWeightSemibold },
   supLabel: { display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS },

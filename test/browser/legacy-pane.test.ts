@@ -128,7 +128,7 @@ test('生成情况说明 asks first on errors, writes the sheet 情况说明, an
   await ask.getByText('表格中有').waitFor();
   await ask.getByRole('button', { name: '仍然生成' }).click();
   await page.locator('[data-notice-intent="success"]').filter({ hasText: '已写入“情况说明”' }).waitFor();
-  expect(await valueOf('情况说明', 'A1')).toBe('第三部分 情况说明');
+  expect(await valueOf('情况说明', 'A1')).toMatch(/情况说明$/);
   expect(typeof (await valueOf('情况说明', 'A3'))).toBe('string');
   await screenshot(page, 'legacy-03-narrative');
   await page.getByRole('button', { name: '生成情况说明', exact: true }).click();

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { SAMPLE_XLSX } from '../helpers';
 import { ARTIFACTS, foreignRequests, openSession, screenshot, startServer, type Server, type Session } from './harness';
+import { runCheck } from './pane-helpers';
 
 let server: Server;
 let s: Session;
@@ -98,6 +99,9 @@ test('without 补充信息: the pane says what needs it, creates the sheet, and 
   await generate();
   const bar = page.getByTestId('supplement-missing');
   await bar.waitFor();
+  // Above the preview the bar is one line; its list opens on demand.
+  await expect(bar.innerText()).resolves.not.toMatch(/与上年对比/);
+  await bar.getByRole('button', { name: '哪些内容' }).click();
   await expect(bar.innerText()).resolves.toMatch(/与上年对比/);
   await expect(preview()).resolves.not.toContain('收、支总计各减少153.60万元');
   await screenshot(page, 'supplement-01-missing');
@@ -196,9 +200,7 @@ test('a reason typed inline is stored as a 原因 row and fills its 【请填写
 
 test('检查工作表中的文字 checks column A of a sheet, findings by line number', async () => {
   await open(withTextPath, '含情况说明.xlsx');
-  await page.getByRole('button', { name: '检查', exact: true }).click();
-  await page.locator('[data-notice-intent]').first().waitFor();
-  await idle();
+  await runCheck(page);
   await paneTab('情况说明').click();
   await page.getByRole('radio', { name: '工作表中的文字' }).check();
   await expect(page.getByLabel('选择工作表').inputValue()).resolves.toBe('情况说明');

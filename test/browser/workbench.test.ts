@@ -1,5 +1,6 @@
 // The offline page end to end, at 320 px (the narrowest task pane): sample loads, 检查, jump to a
-// finding, apply/undo a fix on a planted fault, marks, annotated download, 情况说明.
+// finding, apply/undo a fix on a planted fault (the grid and the list follow at once), marks,
+// annotated download, 情况说明, unreadable and non-决算 workbooks.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { SAMPLE_XLSX } from '../helpers';
 import { foreignRequests, openSession, screenshot, startServer, type Server, type Session } from './harness';
+import { idle, runCheck as check } from './pane-helpers';
 
 const SUMMARY_SHEET = '1收入支出决算总表';
 const PLANTED_CELL = 'C15'; // 本年收入合计 877.77 in the sample
@@ -33,11 +35,8 @@ async function plantFault(): Promise<string> {
   return path;
 }
 
-async function runCheck() {
-  await page.getByRole('button', { name: '检查', exact: true }).click();
-  await page.locator('[data-notice-intent]').first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
-}
+const runCheck = () => check(page);
+const gridCell = (sheet: string, addr: string) => page.locator(`[data-testid="grid"][data-sheet="${sheet}"] td[data-addr="${addr}"]`);
 
 beforeAll(async () => {
   [server, expectedSheets, plantedPath] = await Promise.all([startServer(), sampleSheetNames(), plantFault()]);
@@ -77,14 +76,14 @@ test('检查 lists the detected tables and a summary', async () => {
   const sheets = await page.locator('[data-testid="sheets-list"] li').allInnerTexts();
   expect(sheets.map((x) => x.replace(/（.*）$/, ''))).toEqual(expect.arrayContaining(expectedSheets));
   // The clean sample has no error.
-  await expect(page.locator('[data-notice-intent]').first().innerText()).resolves.toMatch(/检查完成：(未发现问题|无错误)/);
+  await expect(page.getByTestId('check-summary').innerText()).resolves.toMatch(/检查完成：(未发现问题|无错误)/);
   await screenshot(page, 'workbench-02-checked-sample');
   // Clicking a table selects its range in the grid.
   await page.locator('[data-testid="tables-list"] [data-table-kind="income"]').click();
   await expect(page.getByTestId('selection-info').innerText()).resolves.toMatch(/^选中：2收入决算表!A1:/);
 });
 
-test('a planted fault is found; clicking it selects its cell; the fix applies and undoes', async () => {
+test('a planted fault is found; clicking it selects its cell; the fix applies and undoes, and the grid follows at once', async () => {
   await page.getByTestId('file-input').setInputFiles(plantedPath);
   await page.waitForFunction(() => document.querySelector('[data-testid="file-name"]')?.textContent?.includes('含错误的决算.xlsx'));
   await runCheck();
@@ -94,27 +93,41 @@ test('a planted fault is found; clicking it selects its cell; the fix applies an
   const planted = page.locator(`li[data-cell="${SUMMARY_SHEET}!${PLANTED_CELL}"][data-has-fix="true"]`).first();
   await planted.waitFor();
   await expect(planted.getAttribute('data-severity')).resolves.toBe('error');
+  // Every finding says which row and column it is about, whatever its message says.
+  await expect(planted.innerText()).resolves.toContain('行“本年收入合计”');
+  // The grid shows the finding as soon as 检查 finishes (标记 is for writing into the file).
+  const cell = gridCell(SUMMARY_SHEET, PLANTED_CELL);
+  await expect(cell.getAttribute('data-finding')).resolves.toBe('error');
   await screenshot(page, 'workbench-03-planted-fault');
 
   await planted.locator('button').first().click();
   await expect(page.getByTestId('selection-info').innerText()).resolves.toBe(`选中：${SUMMARY_SHEET}!${PLANTED_CELL}`);
-  const cell = page.locator(`[data-testid="grid"][data-sheet="${SUMMARY_SHEET}"] td[data-addr="${PLANTED_CELL}"]`);
   await expect(cell.getAttribute('aria-current')).resolves.toBe('true');
   await expect(planted.getAttribute('data-current')).resolves.toBe('true');
 
   // Clicking another cell in the grid and back: the list follows the selection.
-  await page.locator(`[data-testid="grid"] td[data-addr="A1"]`).click();
+  await gridCell(SUMMARY_SHEET, 'A1').click();
   await expect(page.locator('li[data-current="true"]').count()).resolves.toBe(0);
   await cell.click();
   await expect(page.locator(`li[data-current="true"]`).getAttribute('data-cell')).resolves.toBe(`${SUMMARY_SHEET}!${PLANTED_CELL}`);
 
   await planted.getByRole('button', { name: '应用修正' }).click();
   await page.locator('[data-notice-intent="success"]').filter({ hasText: '已应用修正' }).waitFor();
+  await idle(page);
   await expect(cell.innerText()).resolves.toBe('877.77');
+  // Re-checked at once: the cell is no longer in error, the finding shows as resolved, in place.
+  await expect(cell.getAttribute('data-finding')).resolves.toBeNull();
+  await expect(cell.getAttribute('data-fixed')).resolves.toBe('true');
+  await expect(planted.getAttribute('data-resolved')).resolves.toBe('true');
+  await expect(page.getByTestId('check-summary').innerText()).resolves.toMatch(/已解决 \d+ 条/);
   await screenshot(page, 'workbench-04-fix-applied');
   await page.getByRole('region', { name: '已应用的修正' }).getByRole('button', { name: '撤销' }).click();
   await page.locator('[data-notice-intent="success"]').filter({ hasText: '已撤销修正' }).waitFor();
+  await idle(page);
   await expect(cell.innerText()).resolves.toBe('878.77');
+  await expect(cell.getAttribute('data-finding')).resolves.toBe('error');
+  await expect(cell.getAttribute('data-fixed')).resolves.toBeNull();
+  await expect(planted.getAttribute('data-resolved')).resolves.toBeNull();
 });
 
 test('keyboard: findings, next/previous and the grid work without a mouse', async () => {
@@ -155,30 +168,36 @@ test('全部修正 previews every change before applying', async () => {
   const n = await rows.count();
   await dialog.getByRole('button', { name: '取消' }).click();
   await dialog.waitFor({ state: 'detached' });
-  const cell = page.locator(`[data-testid="grid"][data-sheet="${SUMMARY_SHEET}"] td[data-addr="${PLANTED_CELL}"]`);
+  const cell = gridCell(SUMMARY_SHEET, PLANTED_CELL);
   await expect(cell.innerText()).resolves.toBe('878.77'); // cancel changed nothing
 
   await fixAll.click();
   await page.getByRole('dialog').getByRole('button', { name: `应用全部 ${n} 项` }).click();
   await page.locator('[data-notice-intent="success"]').filter({ hasText: `已应用全部 ${n} 项修正` }).waitFor();
+  await idle(page);
   await expect(cell.innerText()).resolves.toBe('877.77');
   await expect(fixAll.isDisabled()).resolves.toBe(true);
+  // After 全部修正 the workbook is consistent again: no cell of the sheet is painted as an error.
+  await expect(page.locator('[data-testid="grid"] td[data-finding="error"]').count()).resolves.toBe(0);
   // Each applied fix is undone on its own.
   const undo = page.getByRole('region', { name: '已应用的修正' }).getByRole('button', { name: '撤销' });
   expect(await undo.count()).toBe(n);
   for (let i = 0; i < n; i++) {
     await undo.first().click();
     await page.locator('[data-notice-intent="success"]').filter({ hasText: '已撤销修正' }).waitFor();
+    await idle(page);
   }
   await expect(cell.innerText()).resolves.toBe('878.77');
 });
 
-test('marks are painted, and the annotated workbook downloads with them', async () => {
+test('marks are written into the file (a corner triangle on the grid), and the annotated workbook downloads with them', async () => {
+  await page.getByRole('tab', { name: new RegExp(`^${SUMMARY_SHEET}`) }).click();
+  const cell = gridCell(SUMMARY_SHEET, PLANTED_CELL);
+  await expect(cell.getAttribute('data-mark')).resolves.toBeNull(); // findings are painted, nothing written yet
+  await expect(cell.getAttribute('data-finding')).resolves.toBe('error');
   await page.getByRole('button', { name: '标记到单元格' }).click();
-  await page.locator('[data-notice-intent="success"]').filter({ hasText: '已标记' }).waitFor();
-  await page.getByRole('tab', { name: SUMMARY_SHEET }).click();
-  const marked = page.locator(`[data-testid="grid"] td[data-addr="${PLANTED_CELL}"][data-mark]`);
-  await expect(marked.getAttribute('data-mark')).resolves.toBe('error');
+  await page.locator('[data-notice-intent="success"]').filter({ hasText: '已在工作簿中标记' }).waitFor();
+  await expect(cell.getAttribute('data-mark')).resolves.toBe('true');
   await screenshot(page, 'workbench-06-marked');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '保存标注副本' }).click()]);
@@ -196,6 +215,8 @@ test('marks are painted, and the annotated workbook downloads with them', async 
   await page.getByRole('button', { name: '清除标记' }).click();
   await page.locator('[data-notice-intent="success"]').filter({ hasText: '已清除' }).waitFor();
   await expect(page.locator('[data-testid="grid"] td[data-mark]').count()).resolves.toBe(0);
+  // The findings stay painted: clearing marks only restores the file's formatting.
+  await expect(cell.getAttribute('data-finding')).resolves.toBe('error');
 });
 
 test('生成情况说明 asks first when the tables contradict each other, then shows the narrative', async () => {
@@ -242,22 +263,28 @@ test("the officer's own text is checked against the tables, line by line", async
 });
 
 test('the docx of the narrative downloads', async () => {
-  const btn = page.getByRole('button', { name: '下载 Word 文档' });
+  const btn = page.getByRole('button', { name: '下载 Word' });
   const [download] = await Promise.all([page.waitForEvent('download'), btn.click()]);
   expect(download.suggestedFilename()).toBe('含错误的决算-情况说明.docx');
   const bytes = readFileSync((await download.path())!);
   expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
 });
 
-test('an unreadable file gives a clear message and the page stays usable', async () => {
+test('an unreadable file gives a plain Chinese message and the page stays usable', async () => {
   const bad = join(mkdtempSync(join(tmpdir(), 'juesuan-bad-')), '坏文件.xlsx');
   writeFileSync(bad, 'this is not a workbook');
   await page.getByTestId('file-input').setInputFiles(bad);
-  await page.getByText('无法打开工作簿').waitFor();
+  const msg = page.getByTestId('open-error').filter({ hasText: '无法打开“坏文件.xlsx”' });
+  await msg.waitFor();
+  const text = await msg.innerText();
+  // Which file, what is wrong, what to do; no English beyond file-type names.
+  expect(text).toContain('另存为 .xlsx');
+  expect(text.replace(/\.xlsx?|Excel|WPS/g, '')).not.toMatch(/[A-Za-z]{3,}/);
+  expect(text).toContain('仍显示之前打开的“含错误的决算.xlsx”');
   await screenshot(page, 'workbench-08-bad-file');
 });
 
-test('an empty workbook and a workbook without 决算 tables get plain messages', async () => {
+test('an empty workbook and a workbook without 决算 tables get plain messages, and nothing is written to them', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'juesuan-misc-'));
   const empty = new ExcelJS.Workbook();
   empty.addWorksheet('Sheet1');
@@ -275,9 +302,26 @@ test('an empty workbook and a workbook without 决算 tables get plain messages'
 
   await page.getByTestId('file-input').setInputFiles(join(dir, '采购清单.xlsx'));
   await page.waitForFunction(() => document.querySelector('[data-testid="file-name"]')?.textContent?.includes('采购清单.xlsx'));
-  await page.getByRole('button', { name: '检查', exact: true }).click();
-  await page.locator('[data-notice-intent="warning"]').filter({ hasText: '未识别出决算表格' }).waitFor();
+  await runCheck();
+  const box = page.getByTestId('not-recognised');
+  await expect(box.innerText()).resolves.toContain('未识别出决算表格');
+  // What was looked for is shown.
+  await expect(box.innerText()).resolves.toContain('收入支出决算总表、收入决算表、支出决算表');
   await screenshot(page, 'workbench-08b-no-tables');
+
+  // 重新计算 writes no 指标计算 sheet; 生成情况说明 writes no text.
+  await page.getByRole('button', { name: '重新计算' }).click();
+  await page.locator('[data-notice-intent="warning"]').filter({ hasText: '未识别出决算表格，未写入“指标计算”' }).waitFor();
+  await expect(page.getByTestId('sheet-tabs').getByRole('tab').allInnerTexts()).resolves.toEqual(['采购清单']);
+  await page.getByRole('button', { name: '生成情况说明' }).click();
+  await page.locator('[data-notice-intent="warning"]').filter({ hasText: '未生成情况说明' }).waitFor();
+  await expect(page.getByTestId('narrative-preview').count()).resolves.toBe(0);
+  await expect(page.getByRole('button', { name: '标记到单元格' }).count()).resolves.toBe(0); // no tools without tables
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '保存标注副本' }).click()]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile((await download.path())!);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['采购清单']);
+  await screenshot(page, 'workbench-08c-no-tables-recalc');
 });
 
 test('a workbook dropped on the page opens', async () => {

@@ -53,10 +53,11 @@ export function buildEntities(f: NarrativeFacts): Entity[] {
   const tpb = f.threePublic.budget;
   const tpTotal = tpa?.total ?? null;
 
-  add({ key: 'grandTotal', label: '收、支总计', aliases: ['收、支总计', '收支总计', '收入、支出总计'], readings: r(f.grandTotal, '收入支出决算总表'), prior: f.prior.grandTotal });
-  add({ key: 'fiscalGrandTotal', label: '财政拨款收、支总计', aliases: ['财政拨款收、支总计', '财政拨款收支总计', '财政拨款收入、支出总计'], readings: r(f.fiscalGrandTotal, '财政拨款收入支出决算总表'), prior: f.prior.fiscalGrandTotal });
-  add({ key: 'incomeTotal', label: '本年收入合计', aliases: ['本年收入合计', '收入合计', '收入总计'], readings: [...r(incT, '收入支出决算总表'), ...r(f.fiscalIncomeTotal, '财政拨款收入支出决算总表')], prior: f.prior.incomeTotal });
-  add({ key: 'expenditureTotal', label: '本年支出合计', aliases: ['本年支出合计', '支出合计', '支出总计'], readings: [...r(expT, '支出决算表'), ...r(f.fiscalExpenditureTotal, '财政拨款收入支出决算总表')], prior: f.prior.expenditureTotal });
+  // 总计 (收入支出总计 in Shanghai's wording, SPEC §6) includes 结转结余: it is the 总计 row, never 本年收入/支出合计.
+  add({ key: 'grandTotal', label: '收、支总计', aliases: ['收、支总计', '收支总计', '收入、支出总计', '收入支出总计', '收入总计', '支出总计'], readings: r(f.grandTotal, '收入支出决算总表（总计）'), prior: f.prior.grandTotal });
+  add({ key: 'fiscalGrandTotal', label: '财政拨款收、支总计', aliases: ['财政拨款收、支总计', '财政拨款收支总计', '财政拨款收入、支出总计', '财政拨款收入支出总计', '财政拨款收入总计', '财政拨款支出总计'], readings: r(f.fiscalGrandTotal, '财政拨款收入支出决算总表（总计）'), prior: f.prior.fiscalGrandTotal });
+  add({ key: 'incomeTotal', label: '本年收入合计', aliases: ['本年收入合计', '收入合计'], readings: [...r(incT, '收入支出决算总表'), ...r(f.fiscalIncomeTotal, '财政拨款收入支出决算总表')], prior: f.prior.incomeTotal });
+  add({ key: 'expenditureTotal', label: '本年支出合计', aliases: ['本年支出合计', '支出合计'], readings: [...r(expT, '支出决算表'), ...r(f.fiscalExpenditureTotal, '财政拨款收入支出决算总表')], prior: f.prior.expenditureTotal });
   const inc = f.income;
   const incomeBase: [string, Wan] = ['本年收入合计', incT];
   add({ key: 'fiscalIncome', label: '财政拨款收入', aliases: ['财政拨款收入'], readings: r(inc.fiscal, '收入决算表', incomeBase) });

@@ -131,17 +131,18 @@ function codedItems(t: CodedTable | null): CodedItem[] {
 function totalRow(t: CodedTable | null): Record<string, Wan> {
   const out: Record<string, Wan> = {};
   if (!t) return out;
-  if (t.total) {
-    for (const [k, f] of Object.entries(t.total.values)) out[k] = fig(f, t.unit);
-    return out;
-  }
-  // No 合计 row: the 类 rows add up to it.
+  // The 类 rows add up to the 合计: used where there is no 合计 row, or where its cell for a column
+  // holds a sub-header instead of a figure (Shanghai's 合计｜基本支出｜项目支出 on the 合计 row).
+  const sums: Record<string, Wan> = {};
   for (const r of t.items.filter((i) => i.level === 'class')) {
     for (const [k, f] of Object.entries(r.values)) {
       const v = fig(f, t.unit);
-      if (v !== null) out[k] = Number(((out[k] ?? 0) + v).toFixed(8));
+      if (v !== null) sums[k] = Number(((sums[k] ?? 0) + v).toFixed(8));
     }
   }
+  if (!t.total) return sums;
+  for (const [k, f] of Object.entries(t.total.values)) out[k] = fig(f, t.unit);
+  for (const [k, v] of Object.entries(sums)) if (out[k] === undefined || out[k] === null) out[k] = v;
   return out;
 }
 
@@ -192,7 +193,7 @@ export function extractFacts(d: Detection, yearOpt?: number): NarrativeFacts {
 
   const gbTotal = totalRow(gb);
   const years = d.tables.map((t) => t.year).filter((y): y is number => typeof y === 'number');
-  const year = yearOpt ?? (years.length ? mode(years) : null);
+  const year = yearOpt ?? (years.length ? mode(years) : d.year ?? null);
 
   const deptCards = d.tables.filter((t): t is ScorecardTable => t.kind === 'perf-dept-scorecard');
   const projCards = d.tables.filter((t): t is ScorecardTable => t.kind === 'perf-project-scorecard');
@@ -213,7 +214,9 @@ export function extractFacts(d: Detection, yearOpt?: number): NarrativeFacts {
         : threeBudget;
 
   const unitFromSup = sup.values.get('单位名称');
-  const unitName = unitFromSup !== undefined ? String(unitFromSup) : deptCards[0]?.name || projCards[0]?.implementer || null;
+  // An empty table's note names the unit ('说明：上海市普陀区生态环境局本年度没有…，故本表无数据').
+  const fromNote = [gf?.note, sc?.note].map((n) => (n ? /(?:^|说明[:：])\s*([^，。：:\n]{4,40}?)\s*(?:本年度|\d{4}\s*年度)(?:没有|无)/.exec(n)?.[1] : undefined)).find(Boolean);
+  const unitName = unitFromSup !== undefined ? String(unitFromSup) : deptCards[0]?.name || projCards[0]?.implementer || fromNote || null;
 
   const supOr = (key: string, fallback: Wan): Wan => pick(supNumber(sup, key), fallback);
 

@@ -29,18 +29,18 @@ export const RATE_WORD: Record<'1' | '-1', string> = { '1': '增长', '-1': '下
 
 /**
  * The year-on-year clause for `subject`: '与上年相比，收、支总计各减少153.60万元，下降14.89%'.
- * `each` adds 各 (收、支总计各…). Zero base → 上年无此项支出; unknown prior → 上年无数据.
+ * `each` adds 各 (收、支总计各…); `versus` names the year compared with ('与2024年度相比').
+ * Zero base → 上年无此项支出. The prior must be known (callers write a placeholder otherwise).
  */
-export function changeClause(subject: string, current: number, prior: Wan, each = false): { text: string; sign: Sign | null } {
-  if (prior === null) return { text: `${subject}上年无数据，未作同比比较`, sign: null };
+export function changeClause(subject: string, current: number, prior: number, each = false, versus = '与上年相比'): { text: string; sign: Sign } {
   const diff = current - prior;
   const s = signOf(diff);
   const ge = each ? '各' : '';
-  if (s === 0) return { text: `与上年相比，${subject}${ge}持平`, sign: 0 };
-  if (prior === 0) return { text: `与上年相比，${subject}${ge}${AMOUNT_WORD[String(s) as '1']}${wan(Math.abs(diff))}，上年无此项支出`, sign: s };
+  if (s === 0) return { text: `${versus}，${subject}${ge}持平`, sign: 0 };
+  if (prior === 0) return { text: `${versus}，${subject}${ge}${AMOUNT_WORD[String(s) as '1']}${wan(Math.abs(diff))}，上年无此项支出`, sign: s };
   const key = String(s) as '1' | '-1';
   return {
-    text: `与上年相比，${subject}${ge}${AMOUNT_WORD[key]}${wan(Math.abs(diff))}，${RATE_WORD[key]}${fmt((Math.abs(diff) / Math.abs(prior)) * 100)}%`,
+    text: `${versus}，${subject}${ge}${AMOUNT_WORD[key]}${wan(Math.abs(diff))}，${RATE_WORD[key]}${fmt((Math.abs(diff) / Math.abs(prior)) * 100)}%`,
     sign: s,
   };
 }
@@ -64,11 +64,7 @@ export function count(n: number): string {
   return Number.isInteger(n) ? String(n) : String(roundHalfUp(n, 2));
 }
 
-/** The note for facts the 补充信息 sheet lacks: （补充信息缺少：因公出国团组、因公出国人次）. */
-export function missingNote(keys: string[]): string {
-  return `（补充信息缺少：${keys.join('、')}）`;
-}
-
-export function missingTableNote(name: string): string {
-  return `（缺少表：${name}）`;
+/** A marked placeholder for what only the officer can supply: 【待补充：单位性质】. */
+export function todo(what: string, hint?: string): string {
+  return `【待补充：${what}${hint ? `（${hint}）` : ''}】`;
 }

@@ -1,10 +1,13 @@
 // Writes the 第三部分 情况说明 from the tables and the 补充信息 sheet (SPEC §6): every number from
-// the data, every direction word from the sign, only the reasons left to a person (【请填写原因】).
+// the data, every direction word from the sign, titles and headings as the profile's published
+// reports print them (profiles.ts); only reasons (【请填写原因】) and facts no table holds
+// (【待补充：…】, listed once in `missing`) are left to a person.
 import type { Detection } from '../tables/types';
 import type { Finding } from '../findings';
 import type { Narrative, NarrativeOptions, NarrativeSection } from './types';
 import { extractFacts } from './facts';
 import { makeContext, section, type SectionContext } from './sections/context';
+import { FRAMES, suggestProfile, titleOf, type SectionKey } from './profiles';
 import { expenditureSection, fiscalOverallSection, incomeSection, overallSection } from './sections/overview';
 import { basicSection, generalDetail, generalOverall, generalStructure } from './sections/general';
 import { threePublicDetail, threePublicOverall } from './sections/three-public';
@@ -20,76 +23,42 @@ import {
 
 type Writer = (c: SectionContext) => string[];
 
-interface Spec {
-  title: string;
-  write?: Writer;
-  children?: { title: string; write: Writer }[];
-}
-
-const COMMON_HEAD: Spec[] = [
-  { title: '收入支出决算总体情况', write: overallSection },
-  { title: '收入决算情况', write: incomeSection },
-  { title: '支出决算情况', write: expenditureSection },
-  { title: '财政拨款收入支出决算总体情况', write: fiscalOverallSection },
-  {
-    title: '一般公共预算财政拨款支出决算情况',
-    children: [
-      { title: '一般公共预算财政拨款支出决算总体情况', write: generalOverall },
-      { title: '一般公共预算财政拨款支出决算结构情况', write: generalStructure },
-      { title: '一般公共预算财政拨款支出决算具体情况', write: generalDetail },
-    ],
-  },
-  { title: '一般公共预算财政拨款基本支出决算情况', write: basicSection },
-  {
-    title: '财政拨款“三公”经费支出决算情况',
-    children: [
-      { title: '“三公”经费财政拨款支出决算总体情况', write: threePublicOverall },
-      { title: '“三公”经费财政拨款支出决算具体情况', write: threePublicDetail },
-    ],
-  },
-  { title: '政府性基金预算财政拨款收入支出决算情况', write: govFundSection },
-  { title: '国有资本经营预算财政拨款支出决算情况', write: stateCapitalSection },
-];
-
-const HUNAN: Spec[] = [
-  ...COMMON_HEAD,
-  { title: '机关运行经费支出情况', write: operatingCostSection },
-  { title: '一般性支出情况', write: generalSpendingSection },
-  { title: '政府采购支出情况', write: procurementSection },
-  { title: '国有资产占用情况', write: assetsSection },
-  { title: '预算绩效情况说明', write: performanceSection },
-];
-
-const SHANGHAI: Spec[] = [
-  ...COMMON_HEAD,
-  { title: '预算绩效管理情况', write: performanceSection },
-  {
-    title: '其他重要事项的情况说明',
-    children: [
-      { title: '机关运行经费支出情况', write: operatingCostSection },
-      { title: '一般性支出情况', write: generalSpendingSection },
-      { title: '政府采购支出情况', write: procurementSection },
-      { title: '国有资产占用情况', write: assetsSection },
-    ],
-  },
-];
+const WRITERS: Partial<Record<SectionKey, Writer>> = {
+  overall: overallSection,
+  income: incomeSection,
+  expenditure: expenditureSection,
+  fiscalOverall: fiscalOverallSection,
+  'general.overall': generalOverall,
+  'general.structure': generalStructure,
+  'general.detail': generalDetail,
+  basic: basicSection,
+  'threePublic.overall': threePublicOverall,
+  'threePublic.detail': threePublicDetail,
+  govFund: govFundSection,
+  stateCapital: stateCapitalSection,
+  operatingCost: operatingCostSection,
+  generalSpending: generalSpendingSection,
+  procurement: procurementSection,
+  assets: assetsSection,
+  performance: performanceSection,
+};
 
 const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
 
 export function generateNarrative(detection: Detection, opts: NarrativeOptions = {}): Narrative {
-  const profile = opts.profile ?? 'hunan';
+  const profile = opts.profile ?? suggestProfile(detection);
   const facts = extractFacts(detection, opts.year);
-  const c = makeContext(facts);
-  const specs = profile === 'shanghai' ? SHANGHAI : HUNAN;
+  const c = makeContext(facts, profile);
   const sections: NarrativeSection[] = [];
-  specs.forEach((s, i) => {
-    const heading = `${CN[i]}、${s.title}`;
-    if (s.children) {
+  FRAMES[profile].forEach((fr, i) => {
+    const heading = `${CN[i]}、${fr.title}`;
+    if (fr.children) {
       sections.push(section(heading, []));
-      s.children.forEach((ch, j) => sections.push(section(`（${CN[j]}）${ch.title}`, ch.write(c), 2)));
-    } else sections.push(section(heading, s.write ? s.write(c) : []));
+      fr.children.forEach((ch, j) => sections.push(section(`（${CN[j]}）${ch.title}`, WRITERS[ch.key]?.(c) ?? [], 2)));
+    } else sections.push(section(heading, WRITERS[fr.key]?.(c) ?? []));
   });
-  return { title: '第三部分 情况说明', profile, year: facts.year, unitName: facts.unitName, sections, missing: c.missing };
+  if (!facts.unitName && profile === 'shanghai') c.needSup(['单位名称']);
+  return { title: titleOf(profile, facts.unitName, c.yearText), profile, year: facts.year, unitName: facts.unitName, sections, missing: c.missing };
 }
 
 export interface NarrativeRefusal {

@@ -18,12 +18,24 @@ export function normText(s: string): string {
     .replace(/；/g, ';');
 }
 
+/** '万' alone ('0.3 万。') is a 万元 figure whose unit was cut short; 'none' has no unit at all. */
+export type NumUnit = '万元' | '元' | '亿元' | '%' | '万' | 'none';
+
 export type Token =
-  | { t: 'ent'; cands: Entity[]; level?: Level; text: string; start: number; end: number; fuzzy?: { written: string; suggestion: string } | 'unknown'; actualLevel?: Level }
-  | { t: 'num'; value: number; unit: '万元' | '元' | '亿元' | '%' | 'none'; raw: string; start: number; end: number }
+  | { t: 'ent'; cands: Entity[]; level?: Level; text: string; start: number; end: number; fuzzy?: { written: string; suggestion: string } | 'unknown'; actualLevel?: Level; codes?: string[] }
+  | { t: 'num'; value: number; unit: NumUnit; raw: string; start: number; end: number }
   | { t: 'kw'; k: string; start: number; end: number };
 
+/** Words that open a clause of prose whose nouns are not subjects: 主要用于…, 包括…, 主要原因是…. */
+export const PURPOSE_KW = new Set(['主要用于', '用于', '主要包括', '包括', '例如', '如:', '主要有', '主要是']);
+export const REASON_KW = new Set(['主要原因', '原因是', '原因为', '原因:']);
+/** 'X增加为/减少到 Y万元': Y is the new figure, not the change. */
+export const CHANGE_TO_KW: Record<string, 1 | -1> = { 增加为: 1, 增加到: 1, 增长为: 1, 增长到: 1, 增至: 1, 减少为: -1, 减少到: -1, 下降为: -1, 下降到: -1, 降至: -1, 减至: -1, 降为: -1 };
+
 const KEYWORDS = [
+  ...PURPOSE_KW,
+  ...REASON_KW,
+  ...Object.keys(CHANGE_TO_KW),
   '完成年初预算的',
   '完成全年预算的',
   '完成预算的',
@@ -55,21 +67,41 @@ const KEYWORDS = [
   '占',
 ].sort((a, b) => b.length - a.length);
 
+/** Keywords by their first character, longest first (the tokenizer tries them at every position). */
+const KEYWORDS_AT = new Map<string, string[]>();
+for (const k of KEYWORDS) KEYWORDS_AT.set(k[0], [...(KEYWORDS_AT.get(k[0]) ?? []), k]);
+
 const DELIM = /[,.;:、。！？（）!?]/;
 
 export interface NameResolver {
-  /** Entities named exactly so (any level), longest alias first. */
-  aliasesAt(text: string, pos: number): { alias: string; cands: Entity[] } | null;
+  /** Entities named exactly so (any level), longest alias first; `renamed` for an old name of the item. */
+  aliasesAt(text: string, pos: number): { alias: string; cands: Entity[]; renamed?: string } | null;
   /** Resolve a 科目 name written before （类/款/项）: exact, close (misspelt) or unknown. */
-  resolveCoded(name: string, level: Level): { cands: Entity[]; suggestion?: string; unknown?: boolean; actualLevel?: Level };
+  resolveCoded(name: string, level: Level): { cands: Entity[]; suggestion?: string; unknown?: boolean; actualLevel?: Level; codes?: string[] };
+  /** A quoted name that is (or is close to) a 科目 name, at its level; null for other quoted words. */
+  resolveQuoted(name: string): { cands: Entity[]; suggestion?: string; level: Level } | null;
 }
 
-export function tokenize(s: string, names: NameResolver): Token[] {
+/** A name recognised before tokenizing (a quoted “…” 科目 name), emitted as one token. */
+export interface ForcedName {
+  start: number;
+  end: number;
+  token: Extract<Token, { t: 'ent' }>;
+}
+
+export function tokenize(s: string, names: NameResolver, forced: ForcedName[] = []): Token[] {
   const toks: Token[] = [];
   let boundary = 0;
   let i = 0;
   while (i < s.length) {
     const ch = s[i];
+    const f = forced.find((x) => x.start === i);
+    if (f) {
+      toks.push(f.token);
+      i = f.end;
+      boundary = i;
+      continue;
+    }
     // 科目 level marker: （类）（款）（项）
     const mark = /^（([类款项])）/.exec(s.slice(i, i + 3));
     if (mark) {
@@ -94,6 +126,7 @@ export function tokenize(s: string, names: NameResolver): Token[] {
           end: i,
           fuzzy: r.unknown ? 'unknown' : r.suggestion ? { written, suggestion: r.suggestion } : undefined,
           actualLevel: r.actualLevel,
+          codes: r.codes,
         });
       }
       i += 3;
@@ -108,12 +141,13 @@ export function tokenize(s: string, names: NameResolver): Token[] {
       const end = i + raw.length;
       const after = s.slice(end, end + 2);
       const value = Number(raw.replace(/,/g, ''));
-      let unit: '万元' | '元' | '亿元' | '%' | 'none' | null = null;
+      let unit: NumUnit | null = null;
       let len = 0;
       if (after.startsWith('万元')) (unit = '万元'), (len = 2);
       else if (after.startsWith('亿元')) (unit = '亿元'), (len = 2);
       else if (after.startsWith('元')) (unit = '元'), (len = 1);
       else if (after.startsWith('%')) (unit = '%'), (len = 1);
+      else if (after[0] === '万' && (after.length === 1 || DELIM.test(after[1]))) (unit = '万'), (len = 1);
       else if (after === '' || DELIM.test(after[0])) unit = raw.includes('.') && s[i - 1] !== '（' ? 'none' : null;
       // Thresholds ('单价100万元以上设备') are not amounts of an item.
       if (unit && /^(以上|以下|及以上|及以下)/.test(s.slice(end + len))) unit = null;
@@ -127,12 +161,12 @@ export function tokenize(s: string, names: NameResolver): Token[] {
       boundary = i;
       continue;
     }
-    const kw = KEYWORDS.find((k) => s.startsWith(k, i));
+    const kw = KEYWORDS_AT.get(ch)?.find((k) => s.startsWith(k, i));
     const al = names.aliasesAt(s, i);
     // '项目支出绩效自评' or '支出决算表' name a report, not the item.
     const notItem = al && /^(绩效|决算表|决算明细表|表)/.test(s.slice(i + al.alias.length));
     if (al && !notItem && (!kw || al.alias.length >= kw.length)) {
-      toks.push({ t: 'ent', cands: al.cands, text: al.alias, start: i, end: i + al.alias.length });
+      toks.push({ t: 'ent', cands: al.cands, text: al.alias, start: i, end: i + al.alias.length, fuzzy: al.renamed ? { written: al.alias, suggestion: al.renamed } : undefined });
       i += al.alias.length;
       continue;
     }

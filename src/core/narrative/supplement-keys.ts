@@ -17,6 +17,8 @@ export interface SupplementKeyDef {
 
 /** Prefix of a reason line: `原因:2080106` or `原因:就业管理事务` (full-width colon accepted). */
 export const REASON_PREFIX = '原因:';
+/** Prefix of a 项's 年初预算 when the table has none (Shanghai): `年初预算:2080501`. */
+export const BUDGET_PREFIX = '年初预算:';
 
 /**
  * Keys of the reasons of the overall sentences (use them after `原因:`), besides 科目编码 / 科目名称
@@ -72,6 +74,7 @@ export const SUPPLEMENT_KEYS: SupplementKeyDef[] = [
   { key: '特种专业技术用车', hint: '其中特种专业技术用车（辆），可不填', type: 'number', required: false },
   { key: '其他用车', hint: '其中其他用车（辆），可不填', type: 'number', required: false },
   { key: '单价100万元以上设备', hint: '单位价值100万元以上专用设备（台/套）', type: 'number', required: true },
+  { key: '年初预算:<科目编码或名称>', hint: '一行一个项的年初预算数（万元），仅当一般公共预算财政拨款支出决算表无年初预算数时填写，键如 年初预算:2080501', type: 'number', required: false },
   { key: '原因:<科目编码或名称或主题>', hint: `一行一个原因，键如 原因:2080106、原因:就业管理事务、原因:${REASON_TOPICS.join('、原因:')}；值为原因文字`, type: 'text', required: false },
 ];
 
@@ -98,6 +101,8 @@ for (const d of SUPPLEMENT_KEYS) {
 export interface SupplementFacts {
   values: Map<string, string | number>;
   reasons: Map<string, string>;
+  /** 年初预算 of 项 by code or name (万元). */
+  budgets: Map<string, number>;
   /** Keys present but not known (reported as info by the checks). */
   unknown: string[];
 }
@@ -105,6 +110,7 @@ export interface SupplementFacts {
 export function readSupplement(s: Supplement | null): SupplementFacts {
   const values = new Map<string, string | number>();
   const reasons = new Map<string, string>();
+  const budgets = new Map<string, number>();
   const unknown: string[] = [];
   for (const e of s?.entries ?? []) {
     const k = normKey(String(e.key ?? ''));
@@ -116,6 +122,12 @@ export function readSupplement(s: Supplement | null): SupplementFacts {
       if (subject && !blank) reasons.set(subject, String(v).trim());
       continue;
     }
+    if (k.startsWith(BUDGET_PREFIX)) {
+      const subject = k.slice(BUDGET_PREFIX.length);
+      const n = typeof v === 'number' ? v : v === null ? null : parseNumberText(String(v));
+      if (subject && n !== null && Number.isFinite(n)) budgets.set(subject, n);
+      continue;
+    }
     const canon = CANONICAL.get(k);
     if (!canon) {
       if (k !== '项目' && k !== '键') unknown.push(String(e.key).trim());
@@ -123,7 +135,7 @@ export function readSupplement(s: Supplement | null): SupplementFacts {
     }
     if (!blank) values.set(canon, typeof v === 'string' ? v.trim() : v);
   }
-  return { values, reasons, unknown };
+  return { values, reasons, budgets, unknown };
 }
 
 /** A numeric supplement value, or null when absent or not a number. */

@@ -43,10 +43,14 @@ import { rule as catalogueMissingParent } from './catalogue/missing-parent';
 import { rule as catalogueNameMismatch } from './catalogue/name-mismatch';
 import { rule as catalogueUnknownCode } from './catalogue/unknown-code';
 import { rule as catalogueWrongParent } from './catalogue/wrong-parent';
+import { rule as completenessCaptionYear } from './completeness/caption-year';
 import { rule as completenessEmptyNote } from './completeness/empty-note';
 import { rule as completenessTablesPresent } from './completeness/tables-present';
+import { rule as completenessThreePublicNote } from './completeness/three-public-note';
 import { rule as completenessUnitCaption } from './completeness/unit-caption';
 import { rule as inputInvalidNumber } from './input/invalid-number';
+import { rule as inputNegativeAmount } from './input/negative-amount';
+import { rule as inputSupplementKey } from './input/supplement-key';
 import { rule as inputTextNumber } from './input/text-number';
 import { rule as inputUnreadRows } from './input/unread-rows';
 import type { Rule } from './types';
@@ -96,10 +100,14 @@ export const RULES: Rule[] = [
   catalogueNameMismatch,
   catalogueUnknownCode,
   catalogueWrongParent,
+  completenessCaptionYear,
   completenessEmptyNote,
   completenessTablesPresent,
+  completenessThreePublicNote,
   completenessUnitCaption,
   inputInvalidNumber,
+  inputNegativeAmount,
+  inputSupplementKey,
   inputTextNumber,
   inputUnreadRows,
 ];

@@ -18,6 +18,7 @@ import { stateCapital } from './kinds/state-capital';
 import { summary } from './kinds/summary';
 import { threePublic } from './kinds/three-public';
 import { readSupplement } from './supplement';
+import { workbookYear } from './year';
 import type { Detection, Table, UnknownTable } from './types';
 import { TABLE_KIND_NAMES } from './types';
 
@@ -180,5 +181,8 @@ export function detectTables(wb: WorkbookSnapshot): Detection {
   } catch {
     supplement = null;
   }
-  return { tables, unknown, supplement };
+  const detection: Detection = { tables, unknown, supplement };
+  const year = workbookYear(detection, wb);
+  if (year !== undefined) detection.year = year;
+  return detection;
 }

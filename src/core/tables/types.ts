@@ -95,6 +95,8 @@ export interface TableBase {
   unitRef?: CellRef;
   /** Year stated in the title or caption (2023年度), when any. */
   year?: number;
+  /** The cell the year was read from (the title, or a caption such as （2023年度）). */
+  yearRef?: CellRef;
   columns: ColumnInfo[];
   rows: RowInfo[];
   /** Text of a note below or inside the table (注：…), when any. */
@@ -117,7 +119,10 @@ export interface CodedRow {
   name: string;
   nameRef: CellRef;
   level: CodeLevel | 'total';
-  /** Amounts by column key (see the *_COLUMNS lists below). */
+  /**
+   * Amounts by column key (see the *_COLUMNS lists below). A 合计 row lacks the keys whose cell
+   * holds a sub-header (合计|基本支出|项目支出 printed on the 合计 row): nothing is printed there.
+   */
   values: Record<string, Figure>;
 }
 
@@ -348,6 +353,11 @@ export interface Detection {
   unknown: UnknownTable[];
   /** Supplementary facts from the 补充信息 sheet (keys trimmed). */
   supplement: Supplement | null;
+  /**
+   * The report's year: the one most tables are captioned with, else a `2025年度` heading near the
+   * top of a sheet (real reports print it once, above the first table). Absent when none is stated.
+   */
+  year?: number;
 }
 
 export interface SupplementEntry {

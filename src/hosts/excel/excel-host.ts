@@ -1,10 +1,11 @@
 // The Excel host: WorkbookHost over Office.js. Every Office.js call of the add-in lives in this
 // folder, one file per job: read.ts (snapshot), marks.ts + file-marks.ts (标记/清除标记),
-// fixes.ts, output.ts (output sheets), events.ts (selection), capabilities.ts. This class only
+// fixes.ts, output.ts (output sheets), events.ts (selection), capabilities.ts, preferences.ts and
+// theme.ts (the pane's settings and the Office theme). This class only
 // wires them to the interface the pane talks to.
 import type { Finding, SuggestedFix } from '../../core/findings';
 import type { WorkbookSnapshot } from '../../core/snapshot';
-import type { AppliedFix, HostCapabilities, OutputSheet, Progress, WorkbookHost } from '../types';
+import type { AppliedFix, HostCapabilities, HostTheme, OutputSheet, Progress, WorkbookHost } from '../types';
 import { capabilities } from './capabilities';
 import { ApiSets, defaultEnv, type ExcelEnv } from './env';
 import { select, onSelectionChanged } from './events';
@@ -12,6 +13,8 @@ import { clearFileHostMarks } from './file-marks';
 import { applyFix, undoFix } from './fixes';
 import { clearOwnMarks, highlight } from './marks';
 import { hasSheet, writeSheet } from './output';
+import { readPreference, writePreference } from './preferences';
+import { officeTheme } from './theme';
 import { SnapshotReader } from './read';
 import { HostState } from './state';
 
@@ -42,6 +45,11 @@ export class ExcelHost implements WorkbookHost {
     });
     this.reader = new SnapshotReader(this.s);
   }
+
+  // Pane preferences in the document settings, and the Office theme (preferences.ts, theme.ts).
+  readPreference = async (key: string): Promise<string | null> => readPreference(this.s.env.settings, key);
+  writePreference = (key: string, value: string | null): Promise<void> => writePreference(this.s.env.settings, key, value);
+  theme = (): HostTheme | null => officeTheme();
 
   async capabilities(): Promise<HostCapabilities> {
     return capabilities(this.s.api, await this.s.knownObjectModel(), this.s.env);

@@ -86,7 +86,8 @@ export async function clearFileHostMarks(s: HostState): Promise<number> {
         if (color) fill.color = color;
         else fill.clear();
         const note = notes.get(m);
-        if (note && !note.isNullObject && note.content.startsWith(NOTE_PREFIX)) {
+        // The file host appends its text to an officer's own note: ours is anywhere in it.
+        if (note && !note.isNullObject && note.content.includes(NOTE_PREFIX)) {
           const original = fileNoteText(m.orig?.note);
           if (original !== null) note.content = original;
           else note.delete();

@@ -1,10 +1,16 @@
-// Legacy .xls (BIFF, inside an OLE compound file) → .xlsx bytes through SheetJS, keeping values,
-// formulas, number formats and merges, so everything downstream deals with .xlsx only.
+// Legacy .xls (BIFF, inside an OLE compound file) → .xlsx bytes through SheetJS 0.20.3, keeping
+// values, formulas, number formats and merges, so everything downstream deals with .xlsx only
+// (and the converted package passes through the same limits as any .xlsx).
 import { WorkbookReadError } from './read-error';
 
-/** OLE compound file magic D0 CF 11 E0: a legacy .xls (or an encrypted .xlsx). */
+/** The full 8-byte OLE compound file signature D0 CF 11 E0 A1 B1 1A E1. */
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** Is this an OLE compound file (a legacy .xls, or an encrypted .xlsx)? All 8 magic bytes must match. */
 export function isCfb(b: Uint8Array): boolean {
-  return b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
+  if (b.length < 512) return false; // smaller than one CFB header sector
+  for (let i = 0; i < 8; i++) if (b[i] !== CFB_MAGIC[i]) return false;
+  return true;
 }
 
 export async function convertXls(bytes: Uint8Array, name: string): Promise<Uint8Array> {
@@ -12,12 +18,18 @@ export async function convertXls(bytes: Uint8Array, name: string): Promise<Uint8
   const XLSX = await import('xlsx');
   let book: import('xlsx').WorkBook;
   try {
-    book = XLSX.read(bytes, { type: 'array', cellFormula: true, cellNF: true, cellDates: false });
+    // Dense sheets: storage follows the cells present, not the range the file declares.
+    book = XLSX.read(bytes, { type: 'array', cellFormula: true, cellNF: true, cellDates: false, dense: true, WTF: false });
   } catch (e) {
-    const msg = (e as Error).message || String(e);
-    if (/password|encrypt/i.test(msg)) throw new WorkbookReadError(`${name}: 文件已加密，请先在 Excel 中取消密码后再打开（file is password-protected)`);
-    throw new WorkbookReadError(`${name}: 无法读取 .xls 文件（${msg.split('\n')[0]}）`);
+    const msg = String((e as Error)?.message ?? e);
+    if (/password|encrypt/i.test(msg)) throw new WorkbookReadError(`${name}: 文件已加密，请先在 Excel 中取消密码后再打开（${msg.split('\n')[0]}）`);
+    throw new WorkbookReadError(`${name}: 无法读取 .xls 文件，文件可能已损坏（${msg.split('\n')[0]}）`);
   }
-  const out = XLSX.write(book, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer;
-  return new Uint8Array(out);
+  if (!book.SheetNames?.length) throw new WorkbookReadError(`${name}: .xls 文件中没有工作表`);
+  try {
+    const out = XLSX.write(book, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer;
+    return new Uint8Array(out);
+  } catch (e) {
+    throw new WorkbookReadError(`${name}: 无法转换 .xls 文件（${String((e as Error)?.message ?? e).split('\n')[0]}）`);
+  }
 }

@@ -1,4 +1,5 @@
-// Confirmation dialogs: overwrite an existing sheet, and the 全部修正 preview.
+// Confirmation dialogs: overwrite an existing sheet, and the 全部修正 preview. While a dialog fades
+// out it keeps showing what it asked (no empty 确定/取消 frame flashing on close).
 import * as React from 'react';
 import { Button, mergeClasses, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
 import type { FixPreviewRow } from '../model';
@@ -11,7 +12,15 @@ export interface ConfirmRequest {
   resolve(ok: boolean): void;
 }
 
+/** The last non-null value: what a closing dialog keeps showing. */
+export function useLastShown<T>(value: T | null): T | null {
+  const last = React.useRef<T | null>(value);
+  if (value !== null) last.current = value;
+  return last.current;
+}
+
 export function ConfirmDialog({ request }: { request: ConfirmRequest | null }) {
+  const shown = useLastShown(request);
   return (
     <Dialog
       open={request !== null}
@@ -20,13 +29,13 @@ export function ConfirmDialog({ request }: { request: ConfirmRequest | null }) {
         if (!d.open) request?.resolve(false);
       }}
     >
-      <DialogSurface aria-describedby={undefined}>
+      <DialogSurface>
         <DialogBody>
-          <DialogTitle>{request?.title}</DialogTitle>
-          <DialogContent>{request?.body}</DialogContent>
+          <DialogTitle>{shown?.title}</DialogTitle>
+          <DialogContent>{shown?.body}</DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={() => request?.resolve(true)}>
-              {request?.confirmLabel ?? '确定'}
+              {shown?.confirmLabel}
             </Button>
             <Button onClick={() => request?.resolve(false)}>取消</Button>
           </DialogActions>
@@ -36,9 +45,9 @@ export function ConfirmDialog({ request }: { request: ConfirmRequest | null }) {
   );
 }
 
-export function FixAllDialog(props: { rows: FixPreviewRow[] | null; onConfirm(): void; onCancel(): void }) {
+export function FixAllDialog(props: { rows: FixPreviewRow[] | null; describe?(row: FixPreviewRow): string; onConfirm(): void; onCancel(): void }) {
   const s = useStyles();
-  const rows = props.rows ?? [];
+  const rows = useLastShown(props.rows) ?? [];
   return (
     <Dialog
       open={props.rows !== null}
@@ -50,19 +59,23 @@ export function FixAllDialog(props: { rows: FixPreviewRow[] | null; onConfirm():
         <DialogBody>
           <DialogTitle>全部修正：将修改 {rows.length} 个单元格</DialogTitle>
           <DialogContent>
-            <p style={{ marginTop: 0 }}>请逐项核对以下修改。应用后，每一项都可以在结果列表中单独撤销。</p>
-            <ul className={mergeClasses(s.fixList, s.previewScroll)} aria-label="修改预览">
-              {rows.map((r) => (
-                <li key={r.cell} className={s.fixItem} data-fix-cell={r.cell}>
-                  <div>
-                    <strong>{r.cell}</strong>
-                  </div>
-                  <div>
-                    <span className={s.fixChange}>{r.before}</span> → <span className={s.fixChange}>{r.after}</span>
-                  </div>
-                  <div className={s.subtle}>{r.description}</div>
-                </li>
-              ))}
+            <p className={s.dialogLead}>请逐项核对以下修改。应用后，每一项都可以在“已应用的修正”中单独撤销。</p>
+            <ul className={mergeClasses(s.fixList, s.previewScroll)} aria-label="修改预览" tabIndex={0}>
+              {rows.map((r) => {
+                const where = props.describe?.(r) ?? '';
+                return (
+                  <li key={r.cell} className={s.fixItem} data-fix-cell={r.cell}>
+                    <div>
+                      <strong>{r.cell}</strong>
+                      {where ? <span className={s.subtle}>（{where}）</span> : null}
+                    </div>
+                    <div>
+                      <span className={s.fixChange}>{r.before}</span> → <span className={s.fixChange}>{r.after}</span>
+                    </div>
+                    <div className={s.subtle}>{r.description}</div>
+                  </li>
+                );
+              })}
             </ul>
           </DialogContent>
           <DialogActions>

@@ -1,8 +1,8 @@
 // 情况说明: generate and preview, choose the profile, copy / write to sheet / download .docx,
 // and check the officer's own text against the tables.
 import * as React from 'react';
-import { Button, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Textarea } from '@fluentui/react-components';
-import type { Narrative, NarrativeProfile } from '../../core/narrative/types';
+import { Button, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Textarea, useRestoreFocusTarget } from '@fluentui/react-components';
+import { missingLabel, type Narrative, type NarrativeProfile } from '../../core/narrative/types';
 import { useStyles } from '../styles';
 
 export const PROFILE_LABELS: Record<NarrativeProfile, string> = { hunan: '湖南格式', shanghai: '上海格式' };
@@ -36,7 +36,8 @@ export type CheckSource = 'text' | 'sheet';
 
 export interface NarrativePanelProps {
   narrative: Narrative | null;
-  profile: NarrativeProfile;
+  /** null before the first generation (the workbook's tables then suggest one). */
+  profile: NarrativeProfile | null;
   busy: boolean;
   canWrite: boolean;
   onProfile(p: NarrativeProfile): void;
@@ -79,51 +80,65 @@ export function selectLine(ta: HTMLTextAreaElement | null, line: number): void {
   ta.setSelectionRange(start, start + lines[line - 1].length);
 }
 
+/** What the text lacks, collapsed to one line so the preview starts near the top at 320 px. */
+function MissingList({ missing, onFillSupplement }: { missing: string[]; onFillSupplement?: () => void }) {
+  const s = useStyles();
+  const [open, setOpen] = React.useState(false);
+  const id = React.useId();
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="narrative-missing">
+      <MessageBarBody>
+        <MessageBarTitle>{missing.length} 项信息缺失，相关句子需要您补充</MessageBarTitle>
+        <Button appearance="transparent" size="small" className={s.inlineToggle} aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+          {open ? '收起' : '查看'}
+        </Button>
+        {onFillSupplement && missing.some((m) => m.startsWith('补充信息')) ? (
+          <Link as="button" type="button" onClick={onFillSupplement}>
+            填写补充信息
+          </Link>
+        ) : null}
+        {open ? (
+          <ul className={s.limitList} id={id} aria-label="缺失的信息（文中以黄色【待补充：…】标出，补全后再发布）">
+            {missing.map((m) => (
+              <li key={m}>{missingLabel(m)}</li>
+            ))}
+          </ul>
+        ) : null}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 export function NarrativePanel(p: NarrativePanelProps) {
   const s = useStyles();
+  const restoreFocus = useRestoreFocusTarget();
   const n = p.narrative;
   return (
     <div className={s.section}>
-      <Field label="格式">
-        <RadioGroup layout="horizontal" value={p.profile} onChange={(_, d) => p.onProfile(d.value as NarrativeProfile)}>
+      <Field label="格式" orientation="horizontal" className={s.compactField}>
+        <RadioGroup layout="horizontal" value={p.profile ?? ''} onChange={(_, d) => p.onProfile(d.value as NarrativeProfile)}>
           <Radio value="hunan" label={PROFILE_LABELS.hunan} />
           <Radio value="shanghai" label={PROFILE_LABELS.shanghai} />
         </RadioGroup>
       </Field>
       {n === null ? (
-        <p className={s.subtle} style={{ margin: 0 }}>
+        <p className={s.subtle}>
           点击“生成情况说明”，按表格数据写出第三部分情况说明；“【请填写原因】”处留给您补充。
         </p>
       ) : (
         <>
           {p.supplementBar}
-          {n.missing.length > 0 ? (
-            <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>以下信息缺失，相关句子需要您补充</MessageBarTitle>
-                <ul style={{ margin: '4px 0 0', paddingLeft: '1.2em' }}>
-                  {n.missing.map((m) => (
-                    <li key={m}>{m}</li>
-                  ))}
-                </ul>
-                {p.onFillSupplement && n.missing.some((m) => m.startsWith('补充信息')) ? (
-                  <Link as="button" type="button" onClick={p.onFillSupplement}>
-                    填写补充信息
-                  </Link>
-                ) : null}
-              </MessageBarBody>
-            </MessageBar>
-          ) : null}
+          {n.missing.length > 0 ? <MissingList missing={n.missing} onFillSupplement={p.onFillSupplement} /> : null}
           <div className={s.actions}>
-            <Button onClick={p.onCopy} disabled={p.busy}>
+            <Button size="small" onClick={p.onCopy} disabledFocusable={p.busy}>
               复制全文
             </Button>
-            <Button onClick={p.onWrite} disabled={p.busy || !p.canWrite}>
+            <Button size="small" {...restoreFocus} onClick={p.onWrite} disabledFocusable={p.busy || !p.canWrite}>
               写入“情况说明”表
             </Button>
             {p.onDownloadDocx ? (
-              <Button onClick={p.onDownloadDocx} disabled={p.busy}>
-                下载 Word 文档
+              <Button size="small" onClick={p.onDownloadDocx} disabledFocusable={p.busy} title="下载 .docx（仿宋正文、固定行距，可直接打印）">
+                下载 Word
               </Button>
             ) : null}
           </div>
@@ -147,7 +162,7 @@ export function NarrativePanel(p: NarrativePanelProps) {
         </>
       )}
       {n === null ? p.supplementBar : null}
-      <h3 className={s.sectionTitle}>检查已写好的情况说明</h3>
+      <h2 className={s.sectionTitle}>检查已写好的情况说明</h2>
       <RadioGroup layout="horizontal" value={p.checkSource} onChange={(_, d) => p.onCheckSource(d.value as CheckSource)} aria-label="检查哪里的文字">
         <Radio value="text" label="粘贴的文字" />
         <Radio value="sheet" label="工作表中的文字" />
@@ -158,7 +173,7 @@ export function NarrativePanel(p: NarrativePanelProps) {
             <Textarea ref={p.ownTextRef} value={p.ownText} onChange={(_, d) => p.onOwnText(d.value)} resize="vertical" rows={6} />
           </Field>
           <div className={s.actions}>
-            <Button onClick={p.onCheckOwn} disabled={p.busy || p.ownText.trim() === ''}>
+            <Button onClick={p.onCheckOwn} disabledFocusable={p.busy || p.ownText.trim() === ''}>
               检查这段文字
             </Button>
           </div>
@@ -178,7 +193,7 @@ export function NarrativePanel(p: NarrativePanelProps) {
             </Select>
           </Field>
           <div className={s.actions}>
-            <Button onClick={p.onCheckSheetText} disabled={p.busy || !p.checkSheet}>
+            <Button onClick={p.onCheckSheetText} disabledFocusable={p.busy || !p.checkSheet}>
               检查工作表中的文字
             </Button>
           </div>

@@ -31,16 +31,24 @@ export const SUPPLEMENT_SECTIONS = [
 
 export function SupplementMissingBar(p: { needKeys: ReadonlySet<string>; showKeys?: boolean; busy: boolean; canWrite: boolean; onCreate(): void }) {
   const s = useStyles();
+  // Above the narrative preview it stays one line; in the 补充信息 tab it is the content, open.
+  const [open, setOpen] = React.useState(!!p.showKeys);
+  const id = React.useId();
   return (
     <MessageBar intent="warning" layout="multiline" data-testid="supplement-missing">
       <MessageBarBody>
         <MessageBarTitle>工作簿中没有“{SUPPLEMENT_SHEET_NAME}”工作表</MessageBarTitle>
-        <div>情况说明的以下内容需要表格以外的数据，请在该表中填写：</div>
-        <ul className={s.limitList}>
-          {SUPPLEMENT_SECTIONS.map((x) => (
-            <li key={x}>{x}</li>
-          ))}
-        </ul>
+        <span>情况说明中表格以外的数据（上年数、团组、批次等）需要在该表中填写。</span>
+        <Button appearance="transparent" size="small" className={s.inlineToggle} aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+          {open ? '收起' : '哪些内容'}
+        </Button>
+        {open ? (
+          <ul className={s.limitList} id={id}>
+            {SUPPLEMENT_SECTIONS.map((x) => (
+              <li key={x}>{x}</li>
+            ))}
+          </ul>
+        ) : null}
         {p.needKeys.size ? (
           <div className={s.subtle}>
             本次生成缺少 {p.needKeys.size} 项{p.showKeys ? `：${[...p.needKeys].join('、')}` : ''}。
@@ -48,7 +56,7 @@ export function SupplementMissingBar(p: { needKeys: ReadonlySet<string>; showKey
         ) : null}
       </MessageBarBody>
       <MessageBarActions>
-        <Button size="small" appearance="primary" onClick={p.onCreate} disabled={p.busy || !p.canWrite}>
+        <Button size="small" appearance="primary" onClick={p.onCreate} disabledFocusable={p.busy || !p.canWrite}>
           创建补充信息表
         </Button>
       </MessageBarActions>
@@ -92,6 +100,7 @@ export function SupplementForm(p: SupplementFormProps) {
   const dirty = plan.changed.length > 0 || plan.errors.size > 0;
 
   const save = () => {
+    if (p.busy || !p.canWrite) return;
     setTried(true);
     if (plan.errors.size === 0 && plan.changed.length > 0) p.onSave(plan);
   };
@@ -153,12 +162,12 @@ export function SupplementForm(p: SupplementFormProps) {
                   <span className={s.supLabel}>
                     <span>{r.key}</span>
                     {r.def.required && r.current === null && !r.neededByNarrative ? (
-                      <Badge size="small" appearance="tint" color="informative">
+                      <Badge size="small" appearance="tint" color="informative" className={s.badge}>
                         未填
                       </Badge>
                     ) : null}
                     {changed ? (
-                      <Badge size="small" appearance="tint" color="brand">
+                      <Badge size="small" appearance="tint" color="brand" className={s.badge}>
                         已修改
                       </Badge>
                     ) : null}
@@ -189,14 +198,14 @@ export function SupplementForm(p: SupplementFormProps) {
         })}
       </ul>
       <div className={s.stickyBar}>
-        <Button type="submit" appearance="primary" disabled={p.busy || !p.canWrite || !dirty}>
+        <Button type="submit" appearance="primary" disabledFocusable={p.busy || !p.canWrite || !dirty}>
           保存到补充信息表{plan.changed.length ? `（${plan.changed.length} 项）` : ''}
         </Button>
-        <Button type="button" onClick={() => setEdits(initial)} disabled={p.busy || !dirty}>
+        <Button type="button" onClick={() => setEdits(initial)} disabledFocusable={p.busy || !dirty}>
           还原
         </Button>
         {p.canUndo ? (
-          <Button type="button" onClick={p.onUndo} disabled={p.busy}>
+          <Button type="button" onClick={p.onUndo} disabledFocusable={p.busy}>
             撤销上次保存
           </Button>
         ) : null}
@@ -241,9 +250,9 @@ export function ReasonsPanel(p: ReasonsPanelProps) {
   if (slots.length === 0) return null;
   return (
     <section className={s.section} aria-label="填写原因" data-testid="reasons-panel">
-      <h3 className={s.sectionTitle}>
+      <h2 className={s.sectionTitle}>
         填写原因{open ? `（${open} 处待填）` : ''}
-      </h3>
+      </h2>
       <div className={s.subtle}>在此写下原因，保存后作为“原因:…”行存入“{SUPPLEMENT_SHEET_NAME}”表，下次生成时自动填入。</div>
       <ul className={s.supList}>
         {slots.map((x) => (
@@ -278,7 +287,7 @@ export function ReasonsPanel(p: ReasonsPanelProps) {
       </ul>
       {p.model ? (
         <div className={s.actions}>
-          <Button appearance="primary" onClick={() => plan && p.onSave(plan)} disabled={p.busy || !p.canWrite || !plan || plan.changed.length === 0}>
+          <Button appearance="primary" onClick={() => plan && p.onSave(plan)} disabledFocusable={p.busy || !p.canWrite || !plan || plan.changed.length === 0}>
             保存原因到补充信息表{plan && plan.changed.length ? `（${plan.changed.length} 处）` : ''}
           </Button>
         </div>

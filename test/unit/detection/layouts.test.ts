@@ -4,10 +4,11 @@
 import { rangeA1 } from '../../../src/core/address';
 import { detectTables } from '../../../src/core/tables/detect';
 import { readXlsx } from '../../../src/hosts/file/xlsx-read';
-import { allFaults, generateLarge, generateWorkbook, resolveFigure, type GenerateOptions, type LayoutId, type UnitId } from '../../fixtures/generator/index';
+import { LAYOUTS, allFaults, generateLarge, generateWorkbook, resolveFigure, type GenerateOptions, type LayoutId, type UnitId } from '../../fixtures/generator/index';
 
 const cases: [string, GenerateOptions][] = [];
-for (const unit of ['jiuye', 'bigunit', 'rounding'] as UnitId[]) for (const layout of ['hunan', 'shanghai', 'central'] as LayoutId[]) cases.push([`${unit}/${layout}`, { unit, layout }]);
+// Every layout × unit (putuo: the published Shanghai 2025 shape of ../shared/fixtures/real).
+for (const unit of ['jiuye', 'bigunit', 'rounding'] as UnitId[]) for (const layout of Object.keys(LAYOUTS) as LayoutId[]) cases.push([`${unit}/${layout}`, { unit, layout }]);
 cases.push(['jiuye/hunan stacked tables + stacked scorecards', { unit: 'jiuye', layout: 'hunan', stackTables: true, stackScorecards: true }]);
 cases.push(['bigunit/shanghai stacked + merged scores', { unit: 'bigunit', layout: 'shanghai', stackTables: true, stackScorecards: true, mergedScores: true }]);
 cases.push(['bigunit/central stacked + merged scores', { unit: 'bigunit', layout: 'central', stackTables: true, stackScorecards: true, mergedScores: true }]);
@@ -20,6 +21,18 @@ cases.push(['jiuye/hunan numbered titles 表1 …', { unit: 'jiuye', layout: 'hu
 cases.push(['bigunit/shanghai numbered titles 表1 …', { unit: 'bigunit', layout: 'shanghai', numberTitles: 'table', stackTables: true }]);
 cases.push(['bigunit/hunan with every fault planted', { unit: 'bigunit', layout: 'hunan', faults: allFaults() }]);
 cases.push(['jiuye/central with every fault planted', { unit: 'jiuye', layout: 'central', faults: allFaults() }]);
+// Families of real layouts beyond the four styles' defaults.
+cases.push(['bigunit/putuo stacked tables, thousands separators as text', { unit: 'bigunit', layout: 'putuo', stackTables: true, textNumbers: ['summary', 'income', 'expenditure', 'fiscal-summary', 'general-budget', 'basic-detail', 'gov-fund', 'state-capital', 'three-public'] }]);
+cases.push(['jiuye/putuo decoys, dashes for zeros', { unit: 'jiuye', layout: 'putuo', decoys: true, dashZeros: true }]);
+cases.push(['bigunit/putuo with every fault planted', { unit: 'bigunit', layout: 'putuo', faults: allFaults() }]);
+for (const [layout, blocks, codes] of [
+  ['central', 3, 'split'],
+  ['hunan', 3, 'split-repeat'],
+  ['shanghai', 2, 'split'],
+  ['putuo', 3, 'joined'],
+  ['putuo', 3, 'split'],
+] as [LayoutId, 2 | 3, 'joined' | 'split' | 'split-repeat'][])
+  for (const unit of ['jiuye', 'bigunit'] as UnitId[]) cases.push([`${unit}/${layout} basic-detail in ${blocks} blocks, codes ${codes}`, { unit, layout, basicDetail: { blocks, codes } }]);
 
 const key = (t: { kind: string; sheet: string; range: string; unit: string | null }) => `${t.sheet}!${t.range} ${t.kind} ${t.unit}`;
 

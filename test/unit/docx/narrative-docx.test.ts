@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { narrativeToDocx, mm } from '../../../src/docx/narrative-docx';
 import { generateNarrative } from '../../../src/core/narrative/generate';
 import { buildSampleDetection } from '../narrative/build';
-import type { Narrative } from '../../../src/core/narrative/types';
+import { narrativeLines, type Narrative } from '../../../src/core/narrative/types';
 
 async function parts(n: Narrative) {
   const bytes = await narrativeToDocx(n);
@@ -28,8 +28,8 @@ describe('narrativeToDocx', () => {
     expect(bytes).toBeInstanceOf(Uint8Array);
     expect(String.fromCharCode(bytes[0], bytes[1])).toBe('PK');
     expect(files).toEqual(expect.arrayContaining(['word/document.xml', 'word/styles.xml', '[Content_Types].xml']));
-    expect(doc).toContain('第三部分 情况说明');
-    expect(doc).toContain('一、收入支出决算总体情况');
+    expect(doc).toContain('2023年度部门决算情况说明');
+    expect(doc).toContain('一、收入支出决算总体情况说明');
     expect(doc).toContain('十四、预算绩效情况说明');
     expect(doc).toContain('收、支总计877.77万元');
     // Placeholders are highlighted runs of their own.
@@ -75,9 +75,9 @@ describe('narrativeToDocx', () => {
       const start = doc.lastIndexOf('<w:p>', i) >= 0 ? Math.max(doc.lastIndexOf('<w:p>', i), doc.lastIndexOf('<w:p ', i)) : doc.lastIndexOf('<w:p ', i);
       return doc.slice(start, i);
     };
-    expect(paraOf('一、收入支出决算总体情况')).toContain('<w:pStyle w:val="Heading1"/>');
+    expect(paraOf('一、收入支出决算总体情况说明')).toContain('<w:pStyle w:val="Heading1"/>');
     expect(paraOf('（一）一般公共预算财政拨款支出决算总体情况')).toContain('<w:pStyle w:val="Heading2"/>');
-    expect(paraOf('第三部分 情况说明')).toContain('<w:pStyle w:val="NarrativeTitle"/>');
+    expect(paraOf('2023年度部门决算情况说明')).toContain('<w:pStyle w:val="NarrativeTitle"/>');
   });
 
   it('puts — page — numbers in 宋体 四号 in odd (right) and even (left) footers', async () => {
@@ -96,5 +96,27 @@ describe('narrativeToDocx', () => {
     const pn = style(styles, 'PageNumberFooter');
     expect(pn).toContain('w:eastAsia="宋体"');
     expect(pn).toContain('<w:sz w:val="28"/>');
+  });
+
+  it('lists what is still to be supplied once, above the title, highlighted; each placeholder is a highlighted run', async () => {
+    const n = generateNarrative(buildSampleDetection({ supplement: null }));
+    const { doc } = await parts(n);
+    const top = doc.indexOf('待补充（共');
+    expect(top).toBeGreaterThan(0);
+    expect(top).toBeLessThan(doc.indexOf('>2023年度部门决算情况说明<'));
+    expect(doc.split('待补充（共').length).toBe(2);
+    expect(doc).toContain(`待补充（共${n.missing.length}项`);
+    expect(doc).toContain('单位性质（填入“补充信息”表）');
+    const placeholders = narrativeLines(n).join('').match(/【[^】]*】/g)!;
+    expect(placeholders.length).toBeGreaterThan(5);
+    for (const p of new Set(placeholders)) expect(doc).toMatch(new RegExp(`<w:highlight w:val="yellow"/></w:rPr><w:t[^>]*>${p.replace(/[()（）]/g, '.')}</w:t>`));
+    // No tool message reaches the document.
+    expect(doc).not.toMatch(/补充信息缺少：|（缺少表：/);
+  });
+
+  it('prints no list when nothing is missing', async () => {
+    const n = generateNarrative(buildSampleDetection());
+    const { doc } = await parts({ ...n, missing: [] });
+    expect(doc).not.toContain('待补充（共');
   });
 });

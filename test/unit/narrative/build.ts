@@ -1,4 +1,4 @@
-// Hand-built Detection mirroring the sample workbook (figures of /work/shared/fixtures/sample-2023-jiuye.xlsx),
+// Hand-built Detection mirroring the sample workbook (figures of ../shared/fixtures/sample-2023-jiuye.xlsx),
 // so the narrative can be tested independently of table detection. Options plant variations. The
 // figures come from test/fixtures/sample-model (shared with the rule tests); the layout here is the
 // narrative's own (refs are running numbers: the narrative never reads a cell).

@@ -5,6 +5,7 @@ import { narrativeLines, type Narrative } from '../../../src/core/narrative/type
 import { SUPPLEMENT_KEYS, readSupplement, supplementTemplate } from '../../../src/core/narrative/supplement-keys';
 import type { Finding } from '../../../src/core/findings';
 import type { CodedTable } from '../../../src/core/tables/types';
+import { faults, fillPlaceholders, isPlaceholderFinding } from './clean';
 
 const text = (n: Narrative) => narrativeLines(n).join('\n');
 const paragraphOf = (n: Narrative, heading: string) => n.sections.find((s) => s.heading.includes(heading))!.paragraphs;
@@ -16,15 +17,17 @@ describe('generateNarrative on the sample figures (Hunan profile)', () => {
   it('writes the 14 sections in order, with the 二级 headings of 五 and 七', () => {
     const top = n.sections.filter((s) => s.level === 1).map((s) => s.heading);
     expect(top).toHaveLength(14);
-    expect(top[0]).toBe('一、收入支出决算总体情况');
-    expect(top[4]).toBe('五、一般公共预算财政拨款支出决算情况');
+    expect(n.title).toBe('2023年度部门决算情况说明');
+    expect(top[0]).toBe('一、收入支出决算总体情况说明');
+    expect(top[4]).toBe('五、一般公共预算财政拨款支出决算情况说明');
+    expect(top[6]).toBe('七、“三公”经费支出决算情况说明');
     expect(top[13]).toBe('十四、预算绩效情况说明');
     expect(n.sections.filter((s) => s.level === 2).map((s) => s.heading)).toEqual([
       '（一）一般公共预算财政拨款支出决算总体情况',
       '（二）一般公共预算财政拨款支出决算结构情况',
       '（三）一般公共预算财政拨款支出决算具体情况',
-      '（一）“三公”经费财政拨款支出决算总体情况',
-      '（二）“三公”经费财政拨款支出决算具体情况',
+      '（一）“三公”经费财政拨款支出决算总体情况说明',
+      '（二）“三公”经费财政拨款支出决算具体情况说明',
     ]);
     expect(n.year).toBe(2023);
     expect(n.unitName).toBe('怀化市就业服务中心');
@@ -44,7 +47,7 @@ describe('generateNarrative on the sample figures (Hunan profile)', () => {
     '年初预算为897.32万元，支出决算为840.77万元，完成年初预算的93.70%，决算数小于年初预算数',
     '人员经费641.21万元，占基本支出的91.46%',
     '公用经费59.87万元，占基本支出的8.54%',
-    '支出预算为1.40万元，支出决算为1.16万元，完成预算的82.86%，决算数小于预算数',
+    '年初预算为1.40万元，支出决算为1.16万元，完成预算的82.86%，决算数小于预算数',
     '公务接待费支出决算1.16万元，占100.00%',
     '全年国内公务接待15批次，69人次',
     '减少0.26万元，下降18.31%', // 三公 1.16 vs 上年 1.42
@@ -86,13 +89,15 @@ describe('generateNarrative on the sample figures (Hunan profile)', () => {
   });
 
   it('reports what the 补充信息 lacks instead of inventing it', () => {
-    expect(t).toContain('（补充信息缺少：单价100万元以上设备）');
+    expect(t).toContain('单价100万元以上设备【待补充：单价100万元以上设备】');
     expect(n.missing).toEqual(expect.arrayContaining(['补充信息缺少：单价100万元以上设备', '补充信息缺少：节庆论坛赛事活动支出']));
   });
 
-  it('passes its own checker with no error or warning', () => {
+  it('passes its own checker: no error, warnings only on its marked placeholders, none once they are filled', () => {
     const findings = checkNarrative(t, buildSampleDetection());
-    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(faults(findings)).toEqual([]);
+    expect(findings.filter(isPlaceholderFinding).length).toBeGreaterThan(0);
+    expect(checkNarrative(fillPlaceholders(t), buildSampleDetection()).filter((f) => f.severity !== 'info')).toEqual([]);
   });
 });
 
@@ -103,19 +108,17 @@ describe('generateNarrative variations', () => {
     expect(yuan).toBe(wan);
   });
 
-  it('writes the Shanghai profile with 11 sections, 十 预算绩效管理情况 and 十一 merging 十–十三', () => {
+  it('writes the Shanghai profile with 11 sections, 十 预算绩效管理情况 and 十一 其他重要事项 as the published reports have them', () => {
     const n = generateNarrative(buildSampleDetection(), { profile: 'shanghai' });
     const top = n.sections.filter((s) => s.level === 1).map((s) => s.heading);
     expect(top).toHaveLength(11);
     expect(top[9]).toBe('十、预算绩效管理情况');
     expect(top[10]).toBe('十一、其他重要事项的情况说明');
     const i = n.sections.findIndex((s) => s.heading === top[10]);
-    expect(n.sections.slice(i + 1).map((s) => s.heading)).toEqual([
-      '（一）机关运行经费支出情况',
-      '（二）一般性支出情况',
-      '（三）政府采购支出情况',
-      '（四）国有资产占用情况',
-    ]);
+    expect(n.sections.slice(i + 1).map((s) => s.heading)).toEqual(['（一）机关运行经费支出情况', '（二）政府采购支出情况', '（三）国有资产占有使用情况说明']);
+    expect(n.title).toBe('第三部分 怀化市就业服务中心2023年度部门决算情况说明');
+    expect(top[6]).toBe('七、财政拨款“三公”经费支出决算情况说明');
+    expect(text(n)).toContain('怀化市就业服务中心2023年度收入支出总计877.77万元。与2022年度相比，收入支出总计减少153.60万元，下降14.89%。');
     expect(checkNarrative(text(n), buildSampleDetection()).filter((f) => f.severity === 'error')).toEqual([]);
   });
 
@@ -135,13 +138,14 @@ describe('generateNarrative variations', () => {
     expect(paragraphOf(n, '（三）').find((p) => p.includes('行政运行（项）'))).toContain('【请填写原因】');
   });
 
-  it('says 上年无数据 and lists the missing keys when 补充信息 is absent', () => {
+  it('marks missing facts as 【待补充：…】 placeholders and lists the missing keys when 补充信息 is absent', () => {
     const n = generateNarrative(buildSampleDetection({ supplement: null }));
     const t = text(n);
-    expect(t).toContain('收、支总计上年无数据');
-    expect(t).toContain('（补充信息缺少：上年收支总计）');
-    expect(t).toContain('（补充信息缺少：公务接待批次、公务接待人次）');
-    expect(t).toContain('（补充信息缺少：单位性质）');
+    expect(t).toContain('与上年相比，收、支总计的增减情况【待补充：上年收支总计】。');
+    expect(t).toContain('全年国内公务接待批次、人次【待补充：公务接待批次、公务接待人次】。');
+    expect(t).toContain('机关运行经费支出【待补充：单位性质】');
+    // No tool message in the text.
+    expect(t).not.toMatch(/补充信息缺少|缺少表|上年无数据|未作同比比较/);
     expect(t).not.toMatch(/与上年相比，收、支总计各/);
     // Every key the generator asks for is one the UI can create.
     const keys = new Set(SUPPLEMENT_KEYS.map((k) => k.key));
@@ -174,17 +178,17 @@ describe('generateNarrative variations', () => {
     gb.valueKeys = gb.valueKeys.filter((k) => k !== 'budget');
     const n = generateNarrative(d);
     const items = paragraphOf(n, '（三）');
-    expect(items[0]).toBe('2023年度一般公共预算财政拨款支出决算为840.77万元。（一般公共预算财政拨款支出决算表无年初预算数）其中：');
-    expect(items.find((p) => p.includes('就业管理事务（项）'))).toMatch(/就业管理事务（项）。支出决算为449\.89万元。$/);
+    expect(items[0]).toBe('2023年度一般公共预算财政拨款支出年初预算为【待补充：年初预算数】，支出决算为840.77万元。其中：');
+    expect(items.find((p) => p.includes('就业管理事务（项）'))).toMatch(/就业管理事务（项）。年初预算为【待补充：年初预算数】，支出决算为449\.89万元。$/);
     expect(items.join('')).not.toMatch(/大于|小于|完成年初预算/);
-    expect(n.missing).toContain('表中缺少：年初预算数');
+    expect(n.missing).toContain('补充信息缺少：年初预算:<科目编码或名称>');
   });
 
   it('says which table is missing', () => {
     const n = generateNarrative(buildSampleDetection({ omit: ['three-public', 'basic-detail'] }));
     expect(paragraphOf(n, '七、').length).toBe(0);
-    expect(text(n)).toContain('（缺少表：财政拨款“三公”经费支出决算表）');
-    expect(text(n)).toContain('（缺少表：一般公共预算财政拨款基本支出决算表）');
+    expect(text(n)).toContain('【待补充：财政拨款“三公”经费支出决算表的数据（未找到此表）】');
+    expect(text(n)).toContain('【待补充：一般公共预算财政拨款基本支出决算表的数据（未找到此表）】');
     expect(n.missing).toContain('缺少表：财政拨款“三公”经费支出决算表');
   });
 });

@@ -18,7 +18,8 @@ lines.forEach((l, i) => {
 });
 
 describe('every generated figure is checked', () => {
-  it('has many figures to mutate', () => expect(mutations.length).toBeGreaterThan(80));
+  // Zero items are no longer printed as figures ('未发生…支出'), so the sample has some 76.
+  it('has many figures to mutate', () => expect(mutations.length).toBeGreaterThan(70));
 
   it.each(mutations.map((m) => [m.figure, m] as const))('catches %s', (_f, m) => {
     const text = lines.map((l, i) => (i + 1 === m.line ? m.text : l)).join('\n');

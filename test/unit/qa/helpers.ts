@@ -7,8 +7,9 @@ import { analyzeWorkbook } from '../../../src/core/index';
 import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from '../../../src/core/snapshot';
 import { sheetFromValues } from '../../../src/core/snapshot';
 import { readXlsx } from '../../../src/hosts/file/xlsx-read';
+import { SAMPLE_XLSX } from '../../helpers';
 
-export const SAMPLE_PATH = '/work/shared/fixtures/sample-2023-jiuye.xlsx';
+export const SAMPLE_PATH = SAMPLE_XLSX;
 let sampleBytes: Uint8Array | null = null;
 
 /** A fresh snapshot of the shared sample (parsed each call, so tests may mutate it). */

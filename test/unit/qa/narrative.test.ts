@@ -13,7 +13,8 @@ async function detect(layout: LayoutId, unit: UnitId): Promise<Detection> {
   const g = await generateWorkbook({ layout, unit });
   return analyzeWorkbook(await readXlsx(g.bytes, 'g.xlsx')).detection;
 }
-const notInfo = (fs: Finding[]) => fs.filter((f) => f.severity !== 'info').map((f) => `${f.line}: ${f.rule} ${f.message}`);
+// The generated text's own marked placeholders (【待补充：…】, 【请填写原因】) are warnings by design (issue 12).
+const notInfo = (fs: Finding[]) => fs.filter((f) => f.severity !== 'info' && !String(f.actual ?? '').startsWith('【')).map((f) => `${f.line}: ${f.rule} ${f.message}`);
 
 describe('generated text checks clean', () => {
   const cases: [LayoutId, UnitId][] = [];
@@ -71,7 +72,8 @@ describe('§7 faults in a Shanghai narrative are reported on their line', () => 
     expect(onLine(p.text, p.line, /^narrative\.unit/)).toHaveLength(1);
   });
   it('direction words against the sign of the change', () => {
-    const p = plant('收、支总计各减少', '各减少210.77万元，下降7.28%', '各增加210.77万元，增长7.28%');
+    // Shanghai's frame: '收入支出总计减少…' (issue 12: headings and wording as the published reports).
+    const p = plant('收入支出总计减少', '减少210.77万元，下降7.28%', '增加210.77万元，增长7.28%');
     expect(onLine(p.text, p.line, /^narrative\./).length).toBeGreaterThan(0);
   });
   it('a wrong amount in the 国有资本经营 and 政府性基金 paragraphs (their own 项目支出)', () => {
@@ -114,7 +116,7 @@ describe('a 项 name shared under several 款 (行政运行)', () => {
     ],
   });
   const line = (sec: string, budget: string, actual: string, rate: string, word: string) =>
-    `（1）${sec === '人大事务' ? '一般公共服务支出' : '社会保障和就业支出'}（类）${sec}（款）行政运行（项）。年初预算为${budget}万元，支出决算为${actual}万元，完成年初预算的${rate}，决算数${word}年初预算数。`;
+    `（1）${sec === '人大事务' ? '一般公共服务支出' : '社会保障和就业支出'}（类）${sec}（款）行政运行（项）。年初预算为${budget}万元，支出决算为${actual}万元，完成年初预算的${rate}，决算数${word}年初预算数，主要原因是工作安排。`;
   it('checks each against its own 款', () => {
     const ok = [line('人大事务', '100.00', '80.00', '80.00%', '小于'), line('人力资源和社会保障管理事务', '50.00', '75.00', '150.00%', '大于')].join('\n');
     expect(notInfo(checkNarrative(ok, d))).toEqual([]);

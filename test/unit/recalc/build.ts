@@ -1,4 +1,4 @@
-// Hand-built Detection of the sample workbook (cell addresses as in /tmp/sample-dump.txt), with every
+// Hand-built Detection of the sample workbook (cell addresses as in ../shared/fixtures/sample-2023-jiuye.xlsx), with every
 // figure read from the snapshot's cell so that variants (元 unit, dashes, zero budgets) stay true
 // to their cells. Used until detect.ts can read the sample itself.
 import type { CellRef } from '../../../src/core/address';

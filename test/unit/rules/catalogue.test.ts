@@ -7,7 +7,7 @@ import { rule as inconsistentName } from '../../../src/core/rules/catalogue/inco
 import type { CodedTable, SummaryTable } from '../../../src/core/tables/types';
 import { rule as summaryExpenditure } from '../../../src/core/rules/cross/summary-expenditure';
 import { coded, run } from './build';
-import { expenditure, income, sampleBasicDetail, sampleTables } from './sample-model';
+import { expenditure, generalBudget, income, sampleBasicDetail, sampleTables } from './sample-model';
 
 const flat = (rows: [string, string, number][]) => coded('expenditure', { keys: ['total'], total: [rows.reduce((s, r) => (r[0].length === 3 ? s + r[2] : s), 0)], rows });
 
@@ -26,25 +26,25 @@ describe('catalogue.unknown-code', () => {
 });
 
 describe('catalogue.name-mismatch', () => {
-  it('warns with the expected name and a fix when a verified name differs (swapped characters)', () => {
+  it('an error with the expected name and a fix when a name read in dated documents differs (swapped characters)', () => {
     const ex = expenditure();
     ex.items[0].name = '社会保障与就业支出';
     const [f] = run(nameMismatch, [ex]);
-    expect(f).toMatchObject({ severity: 'warning', cell: 'B7', expected: '社会保障和就业支出', actual: '社会保障与就业支出', fix: { value: '社会保障和就业支出' } });
-    expect(f.message).toBe('科目 208 名称应为“社会保障和就业支出”，实为“社会保障与就业支出”');
+    expect(f).toMatchObject({ severity: 'error', cell: 'B7', expected: '社会保障和就业支出', actual: '社会保障与就业支出', fix: { value: '社会保障和就业支出' } });
+    expect(f.message).toBe('科目 208 名称应为“社会保障和就业支出”（2023—2025年公开文件所载名称），实为“社会保障与就业支出”');
   });
   it('ignores indentation, numbering and bracket width', () => {
     const b = sampleBasicDetail();
     b.entries.find((e) => e.code === '30213')!.name = '　　维修(护)费';
     expect(run(nameMismatch, [b])).toEqual([]);
   });
-  it('never goes beyond info on an unverified catalogue name', () => {
+  it('never goes beyond a warning, without a fix, on a catalogue name from memory', () => {
     const ex = expenditure();
     // 20801's name in the shipped catalogue is from memory only.
     ex.items.find((r) => r.code === '20801')!.name = '人力资源和社会保障管理服务';
     const fs = run(nameMismatch, [ex]);
     const f = fs.find((x) => x.cell === 'B8')!;
-    expect(f.severity).toBe('info');
+    expect(f.severity).toBe('warning');
     expect(f.fix).toBeUndefined();
   });
 });
@@ -80,8 +80,9 @@ describe('catalogue names of the summaries\' 类 lines', () => {
     s.classes[0].label = '一、社会保障与就业支出';
     s.classes[0].code = null;
     const mism = run(nameMismatch, ts).filter((f) => f.sheet === 'summary');
-    expect(mism).toEqual([expect.objectContaining({ severity: 'warning', cell: 'D7', expected: '社会保障和就业支出', actual: '社会保障与就业支出' })]);
-    expect(run(inconsistentName, ts).map((f) => [f.sheet, f.cell])).toEqual([['summary', 'D7']]);
+    expect(mism).toEqual([expect.objectContaining({ severity: 'error', cell: 'D7', expected: '社会保障和就业支出', actual: '社会保障与就业支出' })]);
+    // The catalogue settles which name is right: no second (inconsistent-name) finding on D7.
+    expect(run(inconsistentName, ts).map((f) => [f.sheet, f.cell])).toEqual([]);
     expect(run(summaryExpenditure, ts)).toEqual([]);
   });
 });
@@ -90,10 +91,20 @@ describe('catalogue.inconsistent-name', () => {
   it('is silent when names agree across tables', () => {
     expect(run(inconsistentName, [income(), expenditure()])).toEqual([]);
   });
-  it('warns on the odd name out', () => {
+  it('warns on the odd name out when the catalogue cannot settle it', () => {
+    const inc: CodedTable = income();
+    const ex: CodedTable = expenditure();
+    const gb: CodedTable = generalBudget();
+    // A code the catalogue does not know: only the workbook's own majority (two tables to one) can tell.
+    for (const t of [inc, ex, gb]) t.items.find((r) => r.code === '2080106')!.code = '2089801';
+    inc.items.find((r) => r.code === '2089801')!.name = '就业管理服务';
+    const [f] = run(inconsistentName, [inc, ex, gb]);
+    expect(f).toMatchObject({ severity: 'warning', sheet: 'income', cell: 'B9', expected: '就业管理事务', actual: '就业管理服务', related: ['expenditure!B9'] });
+  });
+  it('leaves a name the catalogue proves wrong to catalogue.name-mismatch', () => {
     const inc: CodedTable = income();
     inc.items.find((r) => r.code === '2080106')!.name = '就业管理服务';
-    const [f] = run(inconsistentName, [inc, expenditure()]);
-    expect(f).toMatchObject({ severity: 'warning', sheet: 'income', cell: 'B9', expected: '就业管理事务', actual: '就业管理服务', related: ['expenditure!B9'] });
+    expect(run(inconsistentName, [inc, expenditure()])).toEqual([]);
+    expect(run(nameMismatch, [inc, expenditure()]).map((f) => [f.sheet, f.cell])).toEqual([['income', 'B9']]);
   });
 });

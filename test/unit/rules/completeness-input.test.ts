@@ -23,8 +23,8 @@ describe('completeness.tables-present', () => {
     const fs = run(tablesPresent, sampleTables().filter((t) => t.kind.startsWith('perf-')));
     expect(fs.map((f) => f.severity)).toEqual(['info']);
   });
-  it('says so when nothing was recognised', () => {
-    expect(run(tablesPresent, [])[0].message).toContain('未识别到任何部门决算表');
+  it('says so when nothing was recognised (an error: the CLI exits 1)', () => {
+    expect(run(tablesPresent, [])[0]).toMatchObject({ severity: 'error', message: expect.stringContaining('未识别到决算表：') });
   });
 });
 

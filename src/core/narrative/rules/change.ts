@@ -1,13 +1,40 @@
 // 与上年相比 增加/减少 X万元、增长/下降 Y%、持平、上年无此项支出: against 补充信息's prior-year
-// figures. A growth rate from a zero base does not exist (SPEC §2).
+// figures. Without them the sentence is checked against itself: the 上年 figure is 本年 ∓ the stated
+// change, and the stated rate must be the change over it. A growth rate from a zero base does not
+// exist (SPEC §2).
 import { AMOUNT_WORD, RATE_WORD, signOf } from '../frames';
-import { finding, judgeAmount, judgePercent, label, pct, wan, type NarrativeRule } from './common';
+import { fmt } from '../../numbers';
+import { finding, judgeAmount, judgePercent, label, pct, wan, type Claim, type NarrativeRule } from './common';
+
+type Change = Extract<Claim, { type: 'change' }>;
+
+/** The rate of a change whose prior year is unknown, from the current figure and the stated amount. */
+function selfCheck(c: Change): ReturnType<NarrativeRule> {
+  if (c.what !== 'rate' || c.amount === null || c.value === null || c.dir === 0) return [];
+  const current = c.current ?? c.cands.find((x) => x.readings.length)?.readings[0].value ?? null;
+  if (current === null) return [];
+  const prior = current - c.dir * c.amount;
+  const name = label(c.cands);
+  const words = `${c.dir > 0 ? '增加' : '减少'}${wan(c.amount)}`;
+  const written = `${c.word}${fmt(c.value, c.decimals ?? 2)}%`;
+  // Both figures carry ±0.005: a prior within a cent of zero is zero.
+  if (Math.abs(prior) <= 0.01 + 1e-9) {
+    return [finding('zero-base', 'error', c, `${name}本年${wan(current)}、${words}，上年为0，增长率无法计算；文中“${written}”应改为“上年无此项支出”`, '上年无此项支出', written)];
+  }
+  if (prior < 0) return [];
+  const v = judgePercent(c.value, c.amount, prior, 0.005, 0.01, c.decimals);
+  const exp = (c.amount / prior) * 100;
+  if (v === 'wrong') {
+    return [finding('change', 'error', c, `${name}${c.word}率应为${pct(exp)}（${words}÷上年${wan(prior)}，上年＝本年${wan(current)}${c.dir > 0 ? '−' : '＋'}${wan(c.amount)}），文中为${pct(c.value)}`, Number(pct(exp).slice(0, -1)), c.value)];
+  }
+  if (v !== 'ok') return [finding('change', 'info', c, `${name}${c.word}率${pct(c.value)}与计算值${pct(exp)}有舍入差异`, Number(pct(exp).slice(0, -1)), c.value)];
+  return [];
+}
 
 export const changeRule: NarrativeRule = (c) => {
   if (c.type !== 'change') return [];
   const e = c.cands.find((x) => x.prior !== null && x.readings.length);
-  // Growth from zero is wrong whatever the figures once the prior is known to be zero.
-  if (!e) return [];
+  if (!e) return selfCheck(c);
   const prior = e.prior as number;
   const current = e.readings[0].value;
   const diff = current - prior;

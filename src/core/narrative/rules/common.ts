@@ -2,6 +2,7 @@
 // finding construction, and interval arithmetic for printed 2-decimal figures (SPEC §2).
 import type { Finding, Severity } from '../../findings';
 import { fmt } from '../../numbers';
+import { matchAllNotAfter } from '../../text';
 import type { Base, Entity, Reading } from '../entities';
 import type { NarrativeFacts } from '../facts';
 
@@ -12,17 +13,34 @@ export interface Where {
   decimals?: number;
 }
 
+/** The 预算 and 决算 the text itself states for its subject (used when the tables lack them). */
+export interface Stated {
+  budget: number | null;
+  actual: number | null;
+}
+
 export type Claim = Where &
   (
     | { type: 'amount'; mode: 'actual' | 'budget'; cands: Entity[]; value: number; raw: string }
-    | { type: 'unit'; raw: string }
+    | { type: 'unit'; raw: string; unit: '万元' | '%'; cut: boolean }
     | { type: 'share'; cands: Entity[]; amount: number | null; explicitBase: Entity[] | null; value: number }
-    | { type: 'completion'; cands: Entity[]; value: number }
-    | { type: 'change'; cands: Entity[]; dir: 1 | -1 | 0; what: 'amount' | 'rate' | 'flat' | 'zero-base'; value: number | null; word: string }
-    | { type: 'compare'; cands: Entity[]; word: '大于' | '小于' | '等于' }
-    | { type: 'name'; level: string; written: string; suggestion: string | null; codes: string[] }
+    | { type: 'completion'; cands: Entity[]; value: number; stated: Stated }
+    | {
+        type: 'change';
+        cands: Entity[];
+        dir: 1 | -1 | 0;
+        what: 'amount' | 'rate' | 'flat' | 'zero-base';
+        value: number | null;
+        word: string;
+        /** The current figure the text states for the subject, and (for a rate) the change amount stated before it. */
+        current: number | null;
+        amount: number | null;
+      }
+    | { type: 'compare'; cands: Entity[]; word: '大于' | '小于' | '等于'; stated: Stated }
+    | { type: 'contradiction'; name: string; words: [string, string] }
+    | { type: 'name'; level: string; written: string; suggestion: string | null; codes: string[]; severity?: 'error' | 'warning' }
     | { type: 'nesting'; level: string; name: string; parentWritten: string; parentExpected: string; code: string }
-    | { type: 'level'; name: string; written: string; actual: string; code: string }
+    | { type: 'level'; name: string; written: string; actual: string; code: string; children: string[] }
   );
 
 export interface RuleContext {
@@ -31,6 +49,37 @@ export interface RuleContext {
 }
 
 export type NarrativeRule = (c: Claim, ctx: RuleContext) => Finding[];
+
+/** What a text rule reads: the lines as given, the facts, and the 项 the reader saw described. */
+export interface TextContext {
+  facts: NarrativeFacts;
+  lines: string[];
+  described: Set<string>;
+  /** Every claim the reader took from the text, for rules that weigh several claims together. */
+  claims: Claim[];
+}
+
+/** A rule on the words themselves (placeholders, remnants, years …), run once over all lines. */
+export type TextRule = (ctx: TextContext) => Finding[];
+
+/** Where a match at `index` of line `i` (0-based) is: its 1-based line and the sentence around it. */
+export function whereIn(lines: string[], i: number, index: number): Where {
+  const l = lines[i];
+  const start = Math.max(l.lastIndexOf('。', index - 1) + 1, 0);
+  const endMark = l.indexOf('。', index);
+  const end = endMark < 0 ? l.length : endMark + 1;
+  return { line: i + 1, excerpt: l.slice(start, end).trim().slice(0, 160) };
+}
+
+/** Every match of `re` (global) on every line, with where it is. */
+/** Matches of `re` in every line; with `notAfter`, only those not preceded by such a character (see matchAllNotAfter). */
+export function matches(lines: string[], re: RegExp, notAfter?: RegExp): { m: RegExpMatchArray; where: Where }[] {
+  const out: { m: RegExpMatchArray; where: Where }[] = [];
+  lines.forEach((l, i) => {
+    for (const m of notAfter ? matchAllNotAfter(l, re, notAfter) : l.matchAll(re)) out.push({ m, where: whereIn(lines, i, m.index ?? 0) });
+  });
+  return out;
+}
 
 export function finding(rule: string, severity: Severity, w: Where, message: string, expected?: number | string | null, actual?: number | string | null): Finding {
   return { rule: `narrative.${rule}`, family: 'narrative', severity, sheet: null, cell: null, related: [], line: w.line, message, expected: expected ?? null, actual: actual ?? null, excerpt: w.excerpt };

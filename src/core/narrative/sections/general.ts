@@ -1,9 +1,10 @@
 // 五 一般公共预算财政拨款支出决算情况 （一）总体 （二）结构 （三）具体, and
 // 六 一般公共预算财政拨款基本支出决算情况.
 import type { SectionContext } from './context';
-import { changeClause, compareWord, percent, wan } from '../frames';
-import type { CodedItem, Wan } from '../facts';
-import { defaultCatalogue } from '../../catalogue/catalogue';
+import { compareWord, percent, wan } from '../frames';
+import type { Wan } from '../facts';
+import { itemChain, itemName } from './names';
+import { yoySentence } from './yoy';
 
 export function generalOverall(c: SectionContext): string[] {
   const { f } = c;
@@ -12,10 +13,7 @@ export function generalOverall(c: SectionContext): string[] {
   let text = `${c.yearText}一般公共预算财政拨款支出${wan(g.total)}`;
   const share = percent(g.total, f.expenditureTotal);
   text += share ? `，占本年支出合计的${share}。` : '。';
-  if (f.prior.generalExpenditure === null) return [`${text}${changeClause('一般公共预算财政拨款支出', g.total, null).text}${c.needSup(['上年一般公共预算财政拨款支出'])}。`];
-  const cl = changeClause('一般公共预算财政拨款支出', g.total, f.prior.generalExpenditure);
-  text += cl.sign ? `${cl.text}。主要原因是${c.reason('一般公共预算财政拨款支出')}。` : `${cl.text}。`;
-  return [text];
+  return [text + yoySentence(c, '一般公共预算财政拨款支出', g.total, f.prior.generalExpenditure, { key: '上年一般公共预算财政拨款支出', reason: ['一般公共预算财政拨款支出'] })];
 }
 
 export function generalStructure(c: SectionContext): string[] {
@@ -25,29 +23,15 @@ export function generalStructure(c: SectionContext): string[] {
   const classes = f.generalItems.filter((i) => i.level === 'class' && (i.values.total ?? 0) !== 0);
   const parts = classes.map((i) => {
     const share = percent(i.values.total, g.total);
-    return `${i.name}（类）${wan(i.values.total as number)}${share ? `，占${share}` : ''}`;
+    return `${itemName(i.code, i.name, f.year)}（类）${wan(i.values.total as number)}${share ? `，占${share}` : ''}`;
   });
   if (!parts.length) return [`${c.yearText}一般公共预算财政拨款支出${wan(g.total)}。`];
   return [`${c.yearText}一般公共预算财政拨款支出${wan(g.total)}，主要用于以下方面：${parts.join('；')}。`];
 }
 
-/** Name of a parent row (款 or 类) from the table, then from the catalogue. */
-function parentName(items: CodedItem[], code: string): string | null {
-  const row = items.find((i) => i.code === code);
-  if (row) return row.name;
-  return defaultCatalogue().get('function', code)?.name ?? null;
-}
-
-/** The 类/款/项 chain: 社会保障和就业支出（类）人力资源和社会保障管理事务（款）就业管理事务（项）. */
-export function itemChain(items: CodedItem[], item: CodedItem): string {
-  const code = item.code ?? '';
-  const cls = code.length >= 3 ? parentName(items, code.slice(0, 3)) : null;
-  const sec = code.length >= 5 ? parentName(items, code.slice(0, 5)) : null;
-  return `${cls ? `${cls}（类）` : ''}${sec ? `${sec}（款）` : ''}${item.name}（项）`;
-}
-
+/** '年初预算为…，支出决算为…，完成年初预算的…%，决算数大于年初预算数的主要原因是…。' */
 function budgetSentence(c: SectionContext, budget: Wan, actual: number, subjects: (string | null)[]): string {
-  if (budget === null) return `支出决算为${wan(actual)}。`;
+  if (budget === null) return `年初预算为${c.needSup(['年初预算:<科目编码或名称>'], '年初预算数')}，支出决算为${wan(actual)}。`;
   let s = `年初预算为${wan(budget)}，支出决算为${wan(actual)}`;
   const rate = percent(actual, budget);
   if (rate) s += `，完成年初预算的${rate}`;
@@ -60,19 +44,14 @@ export function generalDetail(c: SectionContext): string[] {
   const { f } = c;
   const g = f.general;
   if (!g || g.total === null) return [c.needTable('general-budget')];
-  const out: string[] = [];
-  const hasBudget = g.budget !== null;
-  let noBudget = '';
-  if (!hasBudget) {
-    noBudget = '（一般公共预算财政拨款支出决算表无年初预算数）';
-    if (!c.missing.includes('表中缺少：年初预算数')) c.missing.push('表中缺少：年初预算数');
-  }
-  // '…财政拨款支出年初预算为…' or, without budgets, '…财政拨款支出决算为…' (no doubled 支出).
-  const intro = budgetSentence(c, g.budget, g.total, ['一般公共预算财政拨款支出预算执行']).replace(/^支出决算为/, '决算为');
-  out.push(`${c.yearText}一般公共预算财政拨款支出${intro}${noBudget}其中：`);
   const items = f.generalItems.filter((i) => i.level === 'item' && ((i.values.total ?? 0) !== 0 || (i.values.budget ?? 0) !== 0));
+  // Shanghai's table has no 年初预算数: the 补充信息 sheet gives it per 项 (年初预算:<编码>), or it stays a placeholder.
+  const budgetOf = (i: (typeof items)[number]): Wan => i.values.budget ?? c.budgetOf(i.code, i.name);
+  const budgets = items.map(budgetOf);
+  const total = g.budget ?? (budgets.length && budgets.every((b) => b !== null) ? Number(budgets.reduce<number>((a, b) => a + (b as number), 0).toFixed(2)) : null);
+  const out = [`${c.yearText}一般公共预算财政拨款支出${budgetSentence(c, total, g.total, ['一般公共预算财政拨款支出预算执行'])}其中：`];
   items.forEach((item, k) => {
-    out.push(`（${k + 1}）${itemChain(f.generalItems, item)}。${budgetSentence(c, hasBudget ? item.values.budget ?? 0 : null, item.values.total ?? 0, [item.code, item.name])}`);
+    out.push(`（${k + 1}）${itemChain(f.generalItems, item, f.year)}。${budgetSentence(c, budgets[k], item.values.total ?? 0, [item.code, item.name])}`);
   });
   return out;
 }
@@ -92,11 +71,10 @@ export function basicSection(c: SectionContext): string[] {
   if (basic === null) return [c.needTable('general-budget')];
   const part = (label: string, v: Wan, group: 'personnel' | 'public') => {
     if (v === null) return `${label}${c.needTable('basic-detail')}`;
+    if (v === 0) return `未发生${label}支出`;
     const share = percent(v, basic);
     const names = mainNames(c, group);
     return `${label}${wan(v)}${share ? `，占基本支出的${share}` : ''}${names.length ? `，主要包括：${names.join('、')}` : ''}`;
   };
-  return [
-    `${c.yearText}一般公共预算财政拨款基本支出${wan(basic)}，其中：${part('人员经费', f.personnel, 'personnel')}；${part('公用经费', f.publicFunds, 'public')}。`,
-  ];
+  return [`${c.yearText}一般公共预算财政拨款基本支出${wan(basic)}，其中：${part('人员经费', f.personnel, 'personnel')}；${part('公用经费', f.publicFunds, 'public')}。`];
 }

@@ -1,19 +1,16 @@
 // 一 收入支出决算总体情况, 二 收入决算情况, 三 支出决算情况, 四 财政拨款收入支出决算总体情况.
 import type { SectionContext } from './context';
-import { changeClause, percent, wan } from '../frames';
+import { percent, wan } from '../frames';
 import type { Wan } from '../facts';
-
-/** 'X，主要原因是【…】。' only when there is a change to explain. */
-function withReason(clause: { text: string; sign: number | null }, reason: string): string {
-  return clause.sign ? `${clause.text}。主要原因是${reason}。` : `${clause.text}。`;
-}
+import { yoySentence } from './yoy';
 
 export function overallSection(c: SectionContext): string[] {
   const { f } = c;
   if (f.grandTotal === null) return [c.needTable('summary')];
-  const head = `${c.yearText}收、支总计${wan(f.grandTotal)}。`;
-  if (f.prior.grandTotal === null) return [`${head}${changeClause('收、支总计', f.grandTotal, null).text}${c.needSup(['上年收支总计'])}。`];
-  return [head + withReason(changeClause('收、支总计', f.grandTotal, f.prior.grandTotal, true), c.reason('收支总计'))];
+  // Shanghai prints '收入支出总计' (the 总计 rows, SPEC §6); Hunan '收、支总计'.
+  const subject = c.profile === 'shanghai' ? '收入支出总计' : '收、支总计';
+  const head = c.profile === 'shanghai' ? `${c.unit}${c.yearText}${subject}${wan(f.grandTotal)}。` : `${c.yearText}${subject}${wan(f.grandTotal)}。`;
+  return [head + yoySentence(c, subject, f.grandTotal, f.prior.grandTotal, { key: '上年收支总计', reason: ['收支总计'], each: c.profile !== 'shanghai' })];
 }
 
 interface Part {
@@ -22,12 +19,12 @@ interface Part {
 }
 
 /** 'A X万元，占Y%；B …' with zero parts omitted; each share rounded on its own. */
-function parts(list: Part[], base: Wan, baseOf = ''): string[] {
+function parts(list: Part[], base: Wan): string[] {
   const out: string[] = [];
   for (const p of list) {
     if (p.value === null || p.value === 0) continue;
     const share = percent(p.value, base);
-    out.push(`${p.label}${wan(p.value)}${share ? `，占${baseOf}${share}` : ''}`);
+    out.push(`${p.label}${wan(p.value)}${share ? `，占${share}` : ''}`);
   }
   return out;
 }
@@ -47,11 +44,9 @@ export function incomeSection(c: SectionContext): string[] {
     ],
     f.incomeTotal,
   );
-  let text = `${c.yearText}收入合计${wan(f.incomeTotal)}`;
+  let text = `本年收入合计${wan(f.incomeTotal)}`;
   text += list.length ? `，其中：${list.join('；')}。` : '。';
-  if (f.prior.incomeTotal !== null) {
-    text += `${changeClause('收入合计', f.incomeTotal, f.prior.incomeTotal).text}。`;
-  }
+  if (f.prior.incomeTotal !== null) text += yoySentence(c, '本年收入合计', f.incomeTotal, f.prior.incomeTotal, { key: '上年收入合计', reason: ['收入合计', '收支总计'] });
   const extra: string[] = [];
   if (f.useNonFiscalBalance) extra.push(`使用非财政拨款结余${wan(f.useNonFiscalBalance)}`);
   if (f.openingBalance) extra.push(`年初结转和结余${wan(f.openingBalance)}`);
@@ -73,9 +68,9 @@ export function expenditureSection(c: SectionContext): string[] {
     ],
     f.expenditureTotal,
   );
-  let text = `${c.yearText}支出合计${wan(f.expenditureTotal)}`;
+  let text = `本年支出合计${wan(f.expenditureTotal)}`;
   text += list.length ? `，其中：${list.join('；')}。` : '。';
-  if (f.prior.expenditureTotal !== null) text += `${changeClause('支出合计', f.expenditureTotal, f.prior.expenditureTotal).text}。`;
+  if (f.prior.expenditureTotal !== null) text += yoySentence(c, '本年支出合计', f.expenditureTotal, f.prior.expenditureTotal, { key: '上年支出合计', reason: ['支出合计', '收支总计'] });
   const extra: string[] = [];
   if (f.balanceDistribution) extra.push(`结余分配${wan(f.balanceDistribution)}`);
   if (f.closingBalance) extra.push(`年末结转和结余${wan(f.closingBalance)}`);
@@ -86,7 +81,7 @@ export function expenditureSection(c: SectionContext): string[] {
 export function fiscalOverallSection(c: SectionContext): string[] {
   const { f } = c;
   if (f.fiscalGrandTotal === null) return [c.needTable('fiscal-summary')];
-  const head = `${c.yearText}财政拨款收、支总计${wan(f.fiscalGrandTotal)}。`;
-  if (f.prior.fiscalGrandTotal === null) return [`${head}${changeClause('财政拨款收、支总计', f.fiscalGrandTotal, null).text}${c.needSup(['上年财政拨款收支总计'])}。`];
-  return [head + withReason(changeClause('财政拨款收、支总计', f.fiscalGrandTotal, f.prior.fiscalGrandTotal, true), c.reason('财政拨款收支总计'))];
+  const subject = c.profile === 'shanghai' ? '财政拨款收入支出总计' : '财政拨款收、支总计';
+  const head = c.profile === 'shanghai' ? `${c.unit}${c.yearText}${subject}${wan(f.fiscalGrandTotal)}。` : `${c.yearText}${subject}${wan(f.fiscalGrandTotal)}。`;
+  return [head + yoySentence(c, subject, f.fiscalGrandTotal, f.prior.fiscalGrandTotal, { key: '上年财政拨款收支总计', reason: ['财政拨款收支总计'], each: c.profile !== 'shanghai' })];
 }

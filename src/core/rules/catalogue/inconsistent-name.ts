@@ -1,4 +1,8 @@
 // Within one workbook the same 科目编码 carries the same name everywhere (no catalogue needed).
+// Where the catalogue already proves a name wrong (catalogue.name-mismatch, error or warning),
+// that name is reported there once, not here again.
+import type { ClassificationSystem } from '../../catalogue/catalogue';
+import { workbookYear } from '../../tables/year';
 import type { Rule, RuleFinding } from '../types';
 import type { CodeUse } from '../util/codes';
 import { cleanName, codeUses, tableName } from '../util/codes';
@@ -11,12 +15,14 @@ export const rule: Rule = {
   description: '同一科目编码在各表中的名称一致',
   check(ctx) {
     const out: RuleFinding[] = [];
+    const year = workbookYear(ctx.detection, ctx.workbook);
     const byCode = new Map<string, CodeUse[]>();
     for (const u of codeUses(ctx)) {
       const k = `${u.system}:${u.code}`;
       byCode.set(k, [...(byCode.get(k) ?? []), u]);
     }
     for (const [, uses] of byCode) {
+      const system = uses[0].system as ClassificationSystem;
       const names = new Map<string, CodeUse[]>();
       for (const u of uses) {
         const n = cleanName(u.name);
@@ -24,12 +30,14 @@ export const rule: Rule = {
         names.set(n, [...(names.get(n) ?? []), u]);
       }
       if (names.size < 2) continue;
-      // The majority name (or the catalogue's) is taken as the reference; the others are reported.
-      const cat = ctx.catalogue.get(uses[0].system, uses[0].code);
-      const ranked = [...names.entries()].sort((a, b) => (cat && cleanName(cat.name) === b[0] ? 1 : 0) - (cat && cleanName(cat.name) === a[0] ? 1 : 0) || b[1].length - a[1].length);
+      const grade = (u: CodeUse) => ctx.catalogue.checkName(system, u.code, u.name, year);
+      // Names the catalogue accepts come first, then the majority.
+      const ranked = [...names.entries()].sort((a, b) => Number(grade(b[1][0]).status === 'match') - Number(grade(a[1][0]).status === 'match') || b[1].length - a[1].length);
       const [, ref] = ranked[0];
       const first = ref[0];
-      for (const [, group] of ranked.slice(1))
+      for (const [, group] of ranked.slice(1)) {
+        const g = grade(group[0]);
+        if (g.status === 'mismatch' && g.severity !== 'info') continue;
         for (const u of group)
           out.push(
             findingAt(u.table, u.nameRef, `科目 ${u.code} 在${tableName(u.table)}中名为“${u.name.trim()}”，在${tableName(first.table)}中名为“${first.name.trim()}”，同一科目名称应一致`, {
@@ -38,6 +46,7 @@ export const rule: Rule = {
               actual: u.name.trim(),
             }),
           );
+      }
     }
     return out;
   },

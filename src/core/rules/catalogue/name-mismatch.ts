@@ -1,39 +1,51 @@
-// A 科目名称 that differs from the catalogue's name for its code (swapped characters, old names).
+// A 科目名称 that differs from every name the catalogue knows for its code (swapped characters,
+// truncated or outdated names). An error only when a name read in a dated document for the
+// workbook's year says otherwise; names from memory give a warning at most (catalogue.checkName).
+import type { ClassificationSystem } from '../../catalogue/catalogue';
+import { workbookYear } from '../../tables/year';
 import type { Rule, RuleFinding } from '../types';
-import { cleanName, codeUses } from '../util/codes';
+import { codeUses } from '../util/codes';
 import { findingAt } from '../util/report';
+
+const SYSTEMS: Record<string, ClassificationSystem[]> = { function: ['function'], economic: ['economic', 'economicGovernment'] };
 
 export const rule: Rule = {
   id: 'catalogue.name-mismatch',
   family: 'catalogue',
-  severity: 'warning',
-  description: '科目名称与科目目录中该编码的名称一致',
+  severity: 'error',
+  description: '科目名称与科目目录中该编码的名称一致（依据公开文件核实的名称不符为错误，依据待核实名称的仅作警告或提示）',
   check(ctx) {
     const out: RuleFinding[] = [];
     const hinted = new Set<string>();
+    const year = workbookYear(ctx.detection, ctx.workbook);
     const uses = codeUses(ctx);
     for (const u of uses) {
-      const e = ctx.catalogue.get(u.system, u.code);
-      if (!e || !u.name.trim()) continue;
-      if (cleanName(e.name) === cleanName(u.name)) continue;
-      const actual = u.name.trim();
-      if (e.verified)
+      const printed = u.name.trim();
+      if (!printed) continue;
+      const system = (SYSTEMS[u.system] ?? [u.system]).find((s) => ctx.catalogue.get(s, u.code));
+      if (!system) continue;
+      const c = ctx.catalogue.checkName(system, u.code, printed, year);
+      if (c.status !== 'mismatch' || !c.expected) continue;
+      const want = c.expected.name;
+      if (c.severity === 'error') {
+        const when = c.expected.years ? `${c.expected.years[0] === c.expected.years[1] ? c.expected.years[0] : `${c.expected.years[0]}—${c.expected.years[1]}`}年公开文件所载` : '公开文件所载';
         out.push(
-          findingAt(u.table, u.nameRef, `科目 ${u.code} 名称应为“${e.name}”，实为“${actual}”`, {
+          findingAt(u.table, u.nameRef, `科目 ${u.code} 名称应为“${want}”（${when}名称），实为“${printed}”`, {
             related: [u.codeRef],
-            expected: e.name,
-            actual,
-            fix: { ref: u.nameRef, value: e.name, previous: u.name, description: `科目名称改为“${e.name}”` },
+            expected: want,
+            actual: printed,
+            fix: { ref: u.nameRef, value: want, previous: u.name, description: `科目名称改为“${want}”` },
           }),
         );
-      else {
-        // A name written from memory is a hint, never more: once per code and name.
-        const k = `${u.system}:${u.code}:${cleanName(u.name)}`;
-        if (hinted.has(k)) continue;
-        hinted.add(k);
-        const same = uses.filter((x) => x !== u && x.system === u.system && x.code === u.code && cleanName(x.name) === cleanName(u.name)).map((x) => x.nameRef);
-        out.push(findingAt(u.table, u.nameRef, `科目 ${u.code} 名称可能应为“${e.name}”（目录名称待核实，可能已更名），实为“${actual}”`, { severity: 'info', related: same, expected: e.name, actual }));
+        continue;
       }
+      // Unproven names: once per code and printed name, the other cells listed as related.
+      const k = `${system}:${u.code}:${printed}`;
+      if (hinted.has(k)) continue;
+      hinted.add(k);
+      const same = uses.filter((x) => x !== u && x.system === u.system && x.code === u.code && x.name.trim() === printed).map((x) => x.nameRef);
+      const why = c.expected.trust === 'read' ? `目录中该名称见于${c.expected.years ? `${c.expected.years[0]}—${c.expected.years[1]}年` : ''}公开文件，当年可能已更名` : '目录名称待核实，可能已更名';
+      out.push(findingAt(u.table, u.nameRef, `科目 ${u.code} 名称可能应为“${want}”（${why}），实为“${printed}”，请对照当年《政府收支分类科目》核实`, { severity: c.severity, related: same, expected: want, actual: printed }));
     }
     return out;
   },

@@ -1,10 +1,11 @@
-// A 科目编码 missing from the shipped catalogue: information only (catalogues change yearly and ours is partial).
+// A 科目编码 missing from every system of the shipped catalogue: information only (catalogues
+// change yearly; ours has ~1,700 codes with provenance but no official list behind it).
 import type { Rule, RuleFinding } from '../types';
 import type { CodeUse } from '../util/codes';
 import { codeUses } from '../util/codes';
+import { findingAt } from '../util/report';
 
 const MAX_SINGLE = 20;
-import { findingAt } from '../util/report';
 
 export const rule: Rule = {
   id: 'catalogue.unknown-code',
@@ -15,7 +16,8 @@ export const rule: Rule = {
     const out: RuleFinding[] = [];
     const byCode = new Map<string, CodeUse[]>();
     for (const u of codeUses(ctx)) {
-      if (ctx.catalogue.get(u.system, u.code)) continue;
+      // Known in any system counts (a 5xx 政府经济分类 code in a 基本支出 table is still a real code).
+      if (ctx.catalogue.lookup(u.code).length > 0) continue;
       const k = `${u.system}:${u.code}`;
       const l = byCode.get(k);
       if (l) l.push(u);

@@ -189,8 +189,12 @@ function codedEquations(table: CodedTable): Equation[] {
   if ((table.kind === 'gov-fund' || table.kind === 'state-capital') && ['opening', 'income', 'total', 'closing'].every((k) => keys.includes(k))) {
     for (const r of rows) {
       const { opening, income, total, closing } = r.values;
-      if (!opening || !income || !total || !closing) continue;
-      out.push({ table, group: 'balance', orient: 'row', total: closing, terms: [plus(opening), plus(income), minus(total)], what: head(r, 'closing'), basis: '年初结转和结余＋本年收入－本年支出' });
+      if (!opening || !income || !closing) continue;
+      // A 合计 row whose 本年支出 cells hold the sub-headers (合计|基本支出|项目支出) prints no 本年支出:
+      // the balance then holds with the 本年支出 of its top-level rows.
+      const spent = total ? [minus(total)] : r === table.total && tops.every((x) => x.values.total) ? tops.map((x) => minus(x.values.total, head(x, 'total'))) : null;
+      if (!spent) continue;
+      out.push({ table, group: 'balance', orient: 'row', total: closing, terms: [plus(opening), plus(income), ...spent], what: head(r, 'closing'), basis: '年初结转和结余＋本年收入－本年支出' });
     }
   }
   return out;

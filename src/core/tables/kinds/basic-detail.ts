@@ -67,6 +67,7 @@ export function readBasicDetail(grid: Grid, region: Region): BasicDetailTable | 
   for (const r of header.lineRows) rows.push({ row: r, label: '栏次', key: 'lineNumbers' });
   const warnings: string[] = [];
   const perBlock: EconomicEntry[][] = usable.map(() => []);
+  const lastClass: (string | undefined)[] = usable.map(() => undefined);
   let personnelTotal: LabelledFigure | null = null;
   let publicTotal: LabelledFigure | null = null;
   let lastRow = header.lineRows.length ? header.lineRows[header.lineRows.length - 1] : header.rows[header.rows.length - 1];
@@ -96,9 +97,13 @@ export function readBasicDetail(grid: Grid, region: Region): BasicDetailTable | 
       usable.forEach((b, i) => {
         const name = cleanName(grid.text(r, b.nameCol!));
         let code = b.codeCol !== undefined ? codeDigits(grid.value(r, b.codeCol)) : '';
-        if (b.sectionCol !== undefined && code.length === 3) {
+        if (b.sectionCol !== undefined) {
+          // Split 类|款: the 类 printed on every row (301 | 01) or on the class row only, then carried
+          // down the block (and from the block before: a third block continues the second's 类).
           const s = codeDigits(grid.value(r, b.sectionCol));
-          if (s) code += s.length === 1 ? `0${s}` : s;
+          if (code.length === 3) lastClass[i] = code;
+          else if (code === '' && s) code = (lastClass[i] ??= i > 0 ? lastClass[i - 1] : undefined) ?? '';
+          if (code.length === 3 && s) code += s.length === 1 ? `0${s}` : s;
         }
         const amountText = grid.text(r, b.amountCol!);
         if (!name && !code && !amountText) return;

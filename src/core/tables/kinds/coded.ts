@@ -2,8 +2,9 @@
 // state-capital): one code column or three (类|款|项), a name column, amount columns by header.
 import type { CellRef } from '../../address';
 import { normLabel } from '../../text';
-import type { Grid, Header, Region } from '../common';
-import { attachNote, baseOf, cleanName, codeDigits, findRow, isNoteText, isTotalLabel, lastColOf, mapColumns, parseHeader } from '../common';
+import type { Grid, Region } from '../common';
+import { attachNote, baseOf, cleanName, codeDigits, isNoteText, isTotalLabel, lastColOf } from '../common';
+import { readCodedHeader } from './coded-header';
 import type { CodedRow, CodedTable, CodeLevel, Figure, RowInfo, TableKind } from '../types';
 
 export interface CodedSpec {
@@ -14,25 +15,7 @@ export interface CodedSpec {
   required: string[][];
 }
 
-/** Structural columns: code parts, name, 行次. Looks at the deepest header part first. */
-export function structuralKey(parts: string[]): string | null {
-  for (let i = parts.length - 1; i >= 0; i--) {
-    const p = parts[i];
-    if (p === '类') return 'codeClass';
-    if (p === '款') return 'codeSection';
-    if (p === '项') return 'codeItem';
-    if (p === '行次' || p === '栏次') return 'lineNo';
-    if (/编码|代码|编号/.test(p)) return 'code';
-    if (/名称/.test(p)) return 'name';
-    if (p === '项目' || p === '科目') return i === parts.length - 1 ? 'name' : null;
-  }
-  return null;
-}
-
-/** A row that starts a coded table's header. */
-export function isCodedHeaderCell(n: string): boolean {
-  return /科目编码|科目名称|功能分类|^项目$|^科目$|^编码$|科目代码/.test(n);
-}
+export { isCodedHeaderCell, structuralKey } from './coded-header';
 
 function level(code: string): CodeLevel | null {
   return code.length === 3 ? 'class' : code.length === 5 ? 'section' : code.length === 7 ? 'item' : null;
@@ -44,10 +27,9 @@ function pad2(d: string): string {
 
 export function readCoded(spec: CodedSpec, grid: Grid, region: Region): CodedTable | null {
   const { c1, c2, r2 } = region;
-  const hStart = findRow(grid, region.titleRow + 1, Math.min(r2, region.titleRow + 8), c1, c2, isCodedHeaderCell);
-  if (hStart < 0) return null;
-  const header: Header = parseHeader(grid, hStart, c1, c2, r2);
-  const { info, byKey } = mapColumns(header, (parts) => structuralKey(parts) ?? spec.classify(parts));
+  const read = readCodedHeader(spec, grid, region);
+  if (!read) return null;
+  const { header, info, byKey, subHeader } = read;
   for (const alt of spec.required) if (!alt.some((k) => byKey.has(k))) return null;
   const codeCol = byKey.get('code');
   const split = byKey.has('codeClass') ? { cls: byKey.get('codeClass')!, sec: byKey.get('codeSection'), itm: byKey.get('codeItem') } : null;
@@ -127,7 +109,12 @@ export function readCoded(spec: CodedSpec, grid: Grid, region: Region): CodedTab
     }
 
     const values: Record<string, Figure> = {};
-    for (const k of valueKeys) values[k] = grid.fig(r, byKey.get(k)!);
+    for (const k of valueKeys) {
+      const col = byKey.get(k)!;
+      // A sub-header standing in this cell (合计|基本支出|项目支出 on the 合计 row): no figure here.
+      if (subHeader?.row === r && subHeader.cols.has(col)) continue;
+      values[k] = grid.fig(r, col);
+    }
 
     if (isTotal) {
       const label = name && !/^\d+$/.test(name) ? name : normLabel(firstText) || '合计';
@@ -146,7 +133,7 @@ export function readCoded(spec: CodedSpec, grid: Grid, region: Region): CodedTab
       lastRow = r;
       continue;
     }
-    const hasAmount = valueKeys.some((k) => values[k].form === 'number' || values[k].form === 'text-number');
+    const hasAmount = valueKeys.some((k) => values[k] && (values[k].form === 'number' || values[k].form === 'text-number'));
     if (code || hasAmount) {
       warnings.push(`第${r + 1}行：无法识别科目编码${code ? `「${code}」` : ''}，该行未读取`);
       rows.push({ row: r, label: name || firstText, key: 'unrecognized' });
@@ -154,7 +141,7 @@ export function readCoded(spec: CodedSpec, grid: Grid, region: Region): CodedTab
   }
 
   const base = baseOf(spec.kind, grid, region, lastRow, lastColOf(grid, region, header), info, rows, header.rows[0], warnings);
-  const empty = items.length === 0 && (!total || valueKeys.every((k) => (total!.values[k].value ?? 0) === 0));
+  const empty = items.length === 0 && (!total || valueKeys.every((k) => (total!.values[k]?.value ?? 0) === 0));
   const table: CodedTable = { ...base, kind: spec.kind, valueKeys, total, items, empty };
   attachNote(table, grid, lastRow + 1, region);
   if (!table.note && !noteDone && empty) {

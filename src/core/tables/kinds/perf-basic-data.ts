@@ -161,7 +161,10 @@ export function readPerfBasicData(grid: Grid, region: Region): PerfBasicDataTabl
   const table = { ...base, kind: 'perf-basic-data', staff, ...t } as PerfBasicDataTable;
   if (table.year === undefined && cols.actual !== undefined) {
     const y = yearIn(grid.text(hRow, cols.actual));
-    if (y !== undefined) table.year = y;
+    if (y !== undefined) {
+      table.year = y;
+      table.yearRef = grid.ref(hRow, cols.actual);
+    }
   }
   attachNote(table, grid, lastRow + 1, region);
   return table;
