@@ -4,17 +4,41 @@
 //                     (政务内网) that cannot reach Microsoft's CDN. Default: the CDN.
 //   ADDIN_URL=https://addin.example.gov.cn/juesuan/   replaces https://localhost:3000/ in the copied
 //                     manifest.xml (production deployment). Must end with '/'.
+//
+// Two targets in one build, as webpack layers (the same sources compiled twice):
+//   modern  the full React pane and the offline page, for EdgeHTML 18 and newer webviews:
+//           ES2017 syntax, core-js polyfills by usage.
+//   legacy  Internet Explorer 11 (Office 2016/2019 volume licence, Windows 7): the boot script that
+//           taskpane.html loads first in every webview, the plain pane and the core, ES5 with
+//           core-js polyfills by usage, emitted under legacy/.
+// test/unit/build/ parses every emitted script at its level (acorn: ES5 / ES2017) and runs the
+// legacy core under Duktape.
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
+const MODERN_TARGETS = { edge: '18', chrome: '70', firefox: '68', safari: '12' };
+const LEGACY_TARGETS = { ie: '11' };
+const CORE_JS = require('core-js/package.json').version;
+
+/** exceljs's self-contained browser build (package.json "browser"). */
+const EXCELJS = /exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/;
+
+/** File names of the legacy layer's chunks (they live under legacy/). */
+const LEGACY_CHUNKS = new Set(['boot', 'legacy-engine', 'legacy-pane']);
+
 // The minimizer that webpack itself depends on, driven by esbuild (a devDependency): a production
-// build takes seconds instead of a minute of terser over exceljs. Falls back to webpack's default.
+// build takes seconds instead of a minute of terser over exceljs. One instance per syntax level,
+// so that the minifier never writes syntax newer than the files' target. Falls back to webpack's
+// default (terser, which keeps the input's syntax level).
 function fastMinimizers() {
   try {
     const MinimizerPlugin = require(require.resolve('minimizer-webpack-plugin', { paths: [path.dirname(require.resolve('webpack'))] }));
     if (typeof MinimizerPlugin.esbuildMinify !== 'function') return undefined;
-    return [new MinimizerPlugin({ minify: MinimizerPlugin.esbuildMinify, terserOptions: { target: 'es2020' } })];
+    return [
+      new MinimizerPlugin({ test: /^legacy\/.*\.js$/, minify: MinimizerPlugin.esbuildMinify, minimizerOptions: { target: 'es5' } }),
+      new MinimizerPlugin({ test: /\.js$/, exclude: /^legacy\//, minify: MinimizerPlugin.esbuildMinify, minimizerOptions: { target: 'es2017' } }),
+    ];
   } catch {
     return undefined;
   }
@@ -70,6 +94,40 @@ function csp({ officeJs }) {
   ].join('; ');
 }
 
+/** swc for one layer: TypeScript/JSX lowered to the layer's browsers, core-js polyfills by usage. */
+function swc(targets, { polyfills = true } = {}) {
+  return {
+    loader: 'swc-loader',
+    options: {
+      jsc: {
+        parser: { syntax: 'typescript', tsx: true },
+        transform: { react: { runtime: 'automatic' } },
+      },
+      env: { targets, ...(polyfills ? { mode: 'usage', coreJs: CORE_JS } : {}) },
+      // Modules stay ES modules for webpack; helpers are inlined (no @swc/helpers dependency).
+      module: { type: 'es6' },
+      isModule: 'unknown',
+    },
+  };
+}
+
+/** The entry points (runtimes) a chunk is loaded by. */
+function runtimesOf(chunk) {
+  const rt = chunk && chunk.runtime;
+  return typeof rt === 'string' ? [rt] : rt ? [...rt] : [];
+}
+
+/** Regular expressions the layer's browsers cannot compile, rewritten (see the loader). */
+function regexes(es5) {
+  return { loader: path.resolve(__dirname, 'scripts/es5-regex-loader.cjs'), options: { es5 } };
+}
+
+/** The files of an entry point, space-separated, for the boot script's data attributes. */
+function entryFiles(compilation, name) {
+  const ep = compilation.entrypoints.get(name);
+  return ep ? ep.getFiles().filter((f) => f.endsWith('.js')).join(' ') : '';
+}
+
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode || 'production';
   const officeJsLocal = process.env.OFFICE_JS === 'local';
@@ -79,6 +137,7 @@ module.exports = (env = {}, argv = {}) => {
   const copies = [
     { from: 'assets', to: 'assets', globOptions: { ignore: ['**/help.html'] } },
     { from: 'assets/help.html', to: 'help.html' },
+    { from: 'src/legacy/pane.css', to: 'legacy/pane.[contenthash:8].css' },
     {
       from: 'manifest.xml',
       to: 'manifest.xml',
@@ -93,15 +152,22 @@ module.exports = (env = {}, argv = {}) => {
 
   return {
     mode,
+    // Webpack's own runtime and wrappers in ES5: the legacy chunks need it, the modern ones accept it.
+    target: ['web', 'es5'],
     devtool: mode === 'production' ? false : 'source-map',
+    experiments: { layers: true },
     entry: {
-      taskpane: './src/taskpane/index.tsx',
-      workbench: './src/offline/index.tsx',
+      boot: { import: './src/legacy/boot.ts', layer: 'legacy' },
+      'legacy-engine': { import: './src/legacy/engine.ts', layer: 'legacy', library: { name: 'JueSuanEngine', type: 'var' } },
+      'legacy-pane': { import: './src/legacy/pane.ts', layer: 'legacy' },
+      taskpane: { import: './src/taskpane/index.tsx', layer: 'modern' },
+      workbench: { import: './src/offline/index.tsx', layer: 'modern' },
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
-      filename: '[name].[contenthash:8].js',
-      chunkFilename: 'chunks/[name].[contenthash:8].js',
+      filename: (p) => (LEGACY_CHUNKS.has(p.chunk.name) ? 'legacy/[name].[contenthash:8].js' : '[name].[contenthash:8].js'),
+      // Chunks loaded on demand by the plain pane (jszip, for merges before ExcelApi 1.13) are ES5 too.
+      chunkFilename: (p) => (runtimesOf(p.chunk).every((r) => LEGACY_CHUNKS.has(r)) ? 'legacy/chunks/[name].[contenthash:8].js' : 'chunks/[name].[contenthash:8].js'),
       publicPath: '',
       clean: true,
     },
@@ -113,31 +179,41 @@ module.exports = (env = {}, argv = {}) => {
     },
     module: {
       // exceljs's browser build is a self-contained, already minified bundle: no need to parse it.
-      noParse: /exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
+      noParse: EXCELJS,
       rules: [
+        // ES5 (Internet Explorer 11). The boot script carries no polyfills: it must stay tiny and
+        // uses nothing beyond ES5's library.
+        { test: /src[\\/]legacy[\\/]boot\.ts$/, issuerLayer: undefined, layer: 'legacy', use: [swc(LEGACY_TARGETS, { polyfills: false })] },
         {
           test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'swc-loader',
-            options: {
-              jsc: {
-                parser: { syntax: 'typescript', tsx: true },
-                transform: { react: { runtime: 'automatic' } },
-                target: 'es2020',
-              },
-            },
-          },
+          exclude: [/node_modules/, /src[\\/]legacy[\\/]boot\.ts$/],
+          issuerLayer: 'legacy',
+          use: [swc(LEGACY_TARGETS), regexes(true)],
         },
+        { test: /src[\\/]legacy[\\/](engine|pane)\.ts$/, use: [swc(LEGACY_TARGETS), regexes(true)] },
+        // ES2017 (EdgeHTML 18 and newer): our sources and every library the pages bundle, except
+        // core-js itself (already ES5, and it must not polyfill itself).
+        { test: /\.tsx?$/, exclude: /node_modules/, issuerLayer: 'modern', use: [swc(MODERN_TARGETS), regexes(false)] },
+        { test: /src[\\/](taskpane|offline)[\\/]index\.tsx$/, use: [swc(MODERN_TARGETS), regexes(false)] },
+        { test: /\.m?js$/, include: /node_modules/, exclude: [/node_modules[\\/]core-js[\\/]/, EXCELJS], issuerLayer: 'modern', use: [swc(MODERN_TARGETS), regexes(false)] },
+        // exceljs's browser build is not parsed by webpack (noParse), so nothing may be imported into
+        // it: its syntax is lowered (it spreads objects), without polyfill imports.
+        { test: EXCELJS, use: [swc(MODERN_TARGETS, { polyfills: false })] },
       ],
     },
     plugins: [
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
-        chunks: ['taskpane'],
-        templateParameters: { csp: csp({ officeJs: officeJsLocal ? 'local' : 'cdn' }), officeJsSrc },
-        scriptLoading: 'defer',
+        inject: false,
+        templateParameters: (compilation) => ({
+          csp: csp({ officeJs: officeJsLocal ? 'local' : 'cdn' }),
+          officeJsSrc,
+          boot: entryFiles(compilation, 'boot'),
+          paneScripts: entryFiles(compilation, 'taskpane'),
+          legacyScripts: [entryFiles(compilation, 'legacy-engine'), entryFiles(compilation, 'legacy-pane')].join(' '),
+          legacyCss: Object.keys(compilation.assets).filter((f) => /^legacy\/pane\.[0-9a-f]+\.css$/.test(f)).join(' '),
+        }),
       }),
       new HtmlWebpackPlugin({
         filename: 'workbench.html',

@@ -40,3 +40,20 @@ export function labelHas(label: string, ...parts: string[]): boolean {
   const n = normLabel(label);
   return parts.every((p) => n.includes(p));
 }
+
+/**
+ * Every match of `re` not preceded by a character matching `notAfter`: a one-character negative
+ * lookbehind ((?<![…])) written out, for the engines the task pane meets that have no lookbehind
+ * (EdgeHTML 18, Internet Explorer 11). The search resumes one character on after a refused match,
+ * as the regex engine itself would.
+ */
+export function matchAllNotAfter(s: string, re: RegExp, notAfter: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const g = new RegExp(re.source, re.flags.indexOf('g') >= 0 ? re.flags : `${re.flags}g`);
+  for (let m = g.exec(s); m; m = g.exec(s)) {
+    const refused = m.index > 0 && notAfter.test(s.charAt(m.index - 1));
+    if (!refused) out.push(m);
+    if (refused || m[0] === '') g.lastIndex = m.index + 1;
+  }
+  return out;
+}

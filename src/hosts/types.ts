@@ -34,7 +34,7 @@ export interface AppliedFix {
   id: string;
   fix: SuggestedFix;
   /** What the cell held before, restored by undo (formula or value). */
-  before: { value: string | number | boolean | null; formula?: string | null };
+  before: { value: string | number | boolean | null; formula?: string | null; /** Excel host: the number format, when the fix changed it. */ numberFormat?: string };
 }
 
 /**

@@ -1,8 +1,9 @@
 // Add-in entry: waits for Office, then renders the pane over the Excel host.
+import '../polyfills/edgehtml'; // first: what Fluent UI calls unchecked and EdgeHTML 18 lacks
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from '@fluentui/react-components';
-import { ExcelHost } from '../hosts/excel/excel-host';
+import { ExcelHost, fileDownloads } from '../hosts/excel/excel-host';
 import { TaskPane } from './TaskPane';
 
 function Problem({ title, body }: { title: string; body: React.ReactNode }) {
@@ -55,6 +56,10 @@ if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
       );
       return;
     }
-    render(<TaskPane host={new ExcelHost()} />);
+    // The .docx download only where the webview can save a file (not Excel for Mac: office-js #2700);
+    // elsewhere the pane's 功能限制 says why and the narrative offers 写入/复制 instead.
+    const platform = (Office.context as unknown as { platform?: string }).platform ?? info.platform;
+    const downloads = fileDownloads(String(platform ?? ''), navigator.userAgent);
+    render(<TaskPane host={new ExcelHost()} docxDownload={downloads.supported} />);
   });
 }

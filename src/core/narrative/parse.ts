@@ -196,7 +196,7 @@ export function editDistance(a: string, b: string): number {
   return d[A.length][B.length];
 }
 
-/** Split a line into sentences, keeping the end mark with its sentence. */
+/** Split a line into sentences, keeping the end mark with its sentence. (No lookbehind: EdgeHTML 18 and IE11 lack it.) */
 export function sentences(line: string): string[] {
-  return line.split(/(?<=[。！？!?])/).filter((s) => s.trim() !== '');
+  return (line.match(/[^。！？!?]*[。！？!?]|[^。！？!?]+$/g) ?? []).filter((s) => s.trim() !== '');
 }

@@ -5,6 +5,7 @@ import { defaultCatalogue } from '../catalogue/catalogue';
 import type { Entity } from './entities';
 import { CHANGE_TO_KW, LEVEL_NAME, editDistance, PURPOSE_KW, REASON_KW, normText, sentences, tokenize, type ForcedName, type Level, type NameResolver, type Token } from './parse';
 import { LEVEL_OF_CODE } from './resolver';
+import { matchAllNotAfter } from '../text';
 import type { Claim, Stated } from './rules';
 
 const BUDGET_KW = new Set(['年初预算为', '年初预算数', '年初预算', '预算为', '预算数', '全年预算数']);
@@ -237,7 +238,8 @@ export function readNarrative(text: string, entities: Entity[], resolver: NameRe
   function codeNameClaims(s: string, where: { line: number; excerpt: string }) {
     const pairs: { name: string; code: string }[] = [];
     for (const m of s.matchAll(/([\u4e00-\u9fa5][^,;:、。（）\d]{1,39})（(\d{3}|\d{5}|\d{7})）/g)) pairs.push({ name: m[1], code: m[2] });
-    for (const m of s.matchAll(/(?<![\d.])(\d{7}|\d{5}|\d{3})([\u4e00-\u9fa5][^,;:、。（\d]{1,39})/g)) pairs.push({ name: m[2].replace(/（[类款项]$/, ''), code: m[1] });
+    // A code not preceded by a digit or a dot (a lookbehind, written out: see matchAllNotAfter).
+    for (const m of matchAllNotAfter(s, /(\d{7}|\d{5}|\d{3})([\u4e00-\u9fa5][^,;:、。（\d]{1,39})/g, /[\d.]/)) pairs.push({ name: m[2].replace(/（[类款项]$/, ''), code: m[1] });
     for (const { name, code } of pairs) {
       const known = byCode.get(code)?.label;
       const cat = defaultCatalogue().get('function', code);

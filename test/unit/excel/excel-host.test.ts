@@ -166,11 +166,11 @@ describe('ExcelHost.readSnapshot', () => {
     });
     const snap = await host.readSnapshot();
     expect(fake.lastSyncCount).toBeLessThanOrEqual(2);
-    expect(snap.sheets).toEqual(comparable(sample).map((s) => ({ ...s, merges: [] })));
+    expect(snap.sheets).toEqual(comparable(sample)); // merges from the workbook file (file-merges.ts)
   });
 
-  it('older Excel (ExcelApi 1.3): reads in 2 syncs without merges', async () => {
-    const { fake, host } = hostOn(sample, { excelApi: '1.3' });
+  it('older Excel (ExcelApi 1.3): reads in 2 syncs; without the file API, without merges', async () => {
+    const { fake, host } = hostOn(sample, { excelApi: '1.3', compressedFile: false });
     const snap = await host.readSnapshot();
     expect(fake.lastSyncCount).toBeLessThanOrEqual(2);
     expect(snap.sheets).toEqual(comparable(sample).map((s) => ({ ...s, merges: [] })));
@@ -356,7 +356,11 @@ describe('ExcelHost marks', () => {
 });
 
 describe('marks made by the offline page', () => {
-  it('are cleared in Excel from the record the file host saved in the workbook', async () => {
+  it.each([
+    ['', {}],
+    [' under workbook structure protection (the record sheet is emptied, not deleted)', { workbookProtected: true }],
+    [' under a structure protection Excel cannot report (ExcelApi 1.6)', { workbookProtected: true, excelApi: '1.6' }],
+  ])('are cleared in Excel from the record the file host saved in the workbook%s', async (_, options: { workbookProtected?: boolean; excelApi?: string }) => {
     // A reviewer marks the sample offline and saves it…
     const ExcelJS = (await import('exceljs')).default;
     const { readFileSync } = await import('node:fs');
@@ -373,7 +377,7 @@ describe('marks made by the offline page', () => {
 
     // …and the preparer opens it in Excel: the fake holds the saved sheets, fills and notes.
     const snapshot = { name: 'x.xlsx', sheets: saved.worksheets.map(sheetFromExcelJs) };
-    const { fake, host } = hostOn(snapshot, { veryHiddenSheets: ['_juesuan_marks'] });
+    const { fake, host } = hostOn(snapshot, { veryHiddenSheets: ['_juesuan_marks'], ...options });
     fake.format(S1, 'C15', { fill: { color: '#FFC7CE', pattern: 'Solid' } });
     fake.format(S1, 'F15', { fill: { color: '#FFEB9C', pattern: 'Solid' } });
     for (const a of ['C15', 'F15']) {
@@ -388,8 +392,10 @@ describe('marks made by the offline page', () => {
     expect(r.restored).toBe(2);
     expect(fake.cell(S1, 'C15')?.fill).toBeUndefined();
     expect(fake.cell(S1, 'F15')?.fill).toMatchObject({ color: '#FFFFFF', pattern: 'Solid' });
-    expect(fake.doc.notes).toEqual([]);
-    expect(fake.doc.sheets.map((s) => s.name)).not.toContain('_juesuan_marks');
+    expect(fake.doc.notes.filter((n) => n.sheet === S1)).toEqual(options.excelApi === '1.6' ? [expect.objectContaining({ address: 'C15' }), expect.objectContaining({ address: 'F15' })] : []);
+    if (!options.workbookProtected) expect(fake.doc.sheets.map((s) => s.name)).not.toContain('_juesuan_marks');
+    else expect(fake.cell('_juesuan_marks', 'A1')?.v).toBe('{"version":1,"marks":[]}');
+    expect(await host.clearHighlights()).toEqual({ restored: 0 });
   });
 });
 
@@ -444,7 +450,7 @@ describe('ExcelHost writes', () => {
     expect(fake.cell('指标计算', 'B3')).toMatchObject({ z: '0.00%' });
     expect((fake.cell('指标计算', 'B3')?.v as number).toFixed(4)).toBe((37 / 877.77).toFixed(4));
     expect(fake.cell('指标计算', 'A1')?.font?.bold).toBe(true);
-    expect(fake.cell('指标计算', 'A4')).toEqual({ v: '=不是公式' }); // text, not a formula
+    expect(fake.cell('指标计算', 'A4')).toEqual({ v: '=不是公式', z: '@' }); // text, not a formula
     expect(fake.sheet('指标计算').widths.get(0)).toBeCloseTo(24 * (48 / 8.43), 1);
     await expect(host.writeSheet(out, { overwrite: false })).rejects.toThrow(/已存在/);
 

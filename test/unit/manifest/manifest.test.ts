@@ -151,8 +151,12 @@ describe('webpack build options', () => {
       }
     }
   };
-  const html = (cfg: ReturnType<typeof load>, file: string) =>
-    cfg.plugins.find((p) => p.constructor.name === 'HtmlWebpackPlugin' && p.userOptions?.filename === file)!.userOptions!.templateParameters as { csp: string; officeJsSrc?: string };
+  type Params = { csp: string; officeJsSrc?: string };
+  const html = (cfg: ReturnType<typeof load>, file: string): Params => {
+    const tp = cfg.plugins.find((p) => p.constructor.name === 'HtmlWebpackPlugin' && p.userOptions?.filename === file)!.userOptions!.templateParameters as Params | ((compilation: unknown) => Params);
+    // taskpane.html's parameters are computed from the compilation (the boot script's file lists).
+    return typeof tp === 'function' ? tp({ entrypoints: new Map(), assets: {} }) : tp;
+  };
   const copies = (cfg: ReturnType<typeof load>) => (cfg.plugins.find((p) => p.constructor.name === 'CopyPlugin')!.patterns ?? []) as { from: string; to: string; transform?: (b: Buffer) => string }[];
 
   test('default: office.js from the CDN; the offline page allows nothing but its own origin', () => {

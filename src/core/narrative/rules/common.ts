@@ -2,6 +2,7 @@
 // finding construction, and interval arithmetic for printed 2-decimal figures (SPEC §2).
 import type { Finding, Severity } from '../../findings';
 import { fmt } from '../../numbers';
+import { matchAllNotAfter } from '../../text';
 import type { Base, Entity, Reading } from '../entities';
 import type { NarrativeFacts } from '../facts';
 
@@ -71,10 +72,11 @@ export function whereIn(lines: string[], i: number, index: number): Where {
 }
 
 /** Every match of `re` (global) on every line, with where it is. */
-export function matches(lines: string[], re: RegExp): { m: RegExpMatchArray; where: Where }[] {
+/** Matches of `re` in every line; with `notAfter`, only those not preceded by such a character (see matchAllNotAfter). */
+export function matches(lines: string[], re: RegExp, notAfter?: RegExp): { m: RegExpMatchArray; where: Where }[] {
   const out: { m: RegExpMatchArray; where: Where }[] = [];
   lines.forEach((l, i) => {
-    for (const m of l.matchAll(re)) out.push({ m, where: whereIn(lines, i, m.index ?? 0) });
+    for (const m of notAfter ? matchAllNotAfter(l, re, notAfter) : l.matchAll(re)) out.push({ m, where: whereIn(lines, i, m.index ?? 0) });
   });
   return out;
 }

@@ -4,13 +4,15 @@
 import { finding, matches, type TextRule } from './common';
 
 const FIGURE_UNIT = /^\s*(万元|元|%|个|人次|辆|批次|台|套|次|人)/;
-/** Placeholders of a figure: runs of x/X/×/＊/*, or one X/× before a unit. */
-const MARKS = /(?<![A-Za-z])([xX]{2,}|[×＊*]{2,}|[xX×](?=\s*(?:万元|元|%|个|人次|辆|批次|台|套)))(?![A-Za-z])/g;
+/** Placeholders of a figure: runs of x/X/×/＊/*, or one X/× before a unit; not inside a Latin word. */
+const MARKS = /([xX]{2,}|[×＊*]{2,}|[xX×](?=\s*(?:万元|元|%|个|人次|辆|批次|台|套)))(?![A-Za-z])/g;
+/** …nor right after a Latin letter (a lookbehind, written out: EdgeHTML 18 and IE11 have none). */
+const NOT_AFTER = /[A-Za-z]/;
 const WORDS = /【[^】]*】|待填写|请填写|待补充|（待）|（略）|\(待\)|\(略\)|\[待\]|\[略\]/g;
 
 export const placeholderRule: TextRule = ({ lines }) => {
   const out = [];
-  for (const { m, where } of matches(lines, MARKS)) {
+  for (const { m, where } of matches(lines, MARKS, NOT_AFTER)) {
     const figure = FIGURE_UNIT.test(lines[where.line - 1].slice((m.index ?? 0) + m[0].length));
     out.push(finding('placeholder', figure ? 'error' : 'warning', where, `文中留有占位符“${m[0]}”${figure ? '，此处应为具体数字' : ''}，请补全后再发布`, null, m[0]));
   }

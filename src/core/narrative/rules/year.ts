@@ -3,7 +3,8 @@
 // a year inside 《》 or 〔〕) are not the reporting year and are left alone.
 import { finding, matches, type TextRule } from './common';
 
-const YEAR = /(?<!\d)((?:19|20)\d{2})\s*年(度)?(?!\s*\d{1,2}\s*月)/g;
+// Not right after a digit: matches(…, /\d/) (a lookbehind, written out: EdgeHTML 18 and IE11 have none).
+const YEAR = /((?:19|20)\d{2})\s*年(度)?(?!\s*\d{1,2}\s*月)/g;
 
 /** The report year: the tables', else the year most often written as 'YYYY年度'. */
 function reportYear(lines: string[], fromTables: number | null): number | null {
@@ -18,7 +19,7 @@ export const yearRule: TextRule = ({ lines, facts }) => {
   const year = reportYear(lines, facts.year);
   if (!year) return [];
   const out = [];
-  for (const { m, where } of matches(lines, YEAR)) {
+  for (const { m, where } of matches(lines, YEAR, /\d/)) {
     const y = Number(m[1]);
     if (y === year || y === year - 1) continue;
     const before = lines[where.line - 1].slice(0, m.index ?? 0);

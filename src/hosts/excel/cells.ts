@@ -1,0 +1,76 @@
+// What Range.values / formulas / numberFormat give, turned into snapshot cells.
+import type { Cell, CellValue, SheetSnapshot } from '../../core/snapshot';
+
+/** Cell errors as Excel shows them in Range.values. */
+const ERROR_VALUES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!']);
+
+/** A date/time number format (so a serial number is shown as a date, as exceljs gives it). */
+export function isDateFormat(z: string): boolean {
+  const bare = z.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  return /[yd]/i.test(bare) || /(^|[^0#?])m{1,4}[-/.]/i.test(bare);
+}
+
+/** Days between the two date systems' serial 0: 1904-01-01 is serial 1462 in the 1900 system. */
+export const DATE1904_OFFSET = 1462;
+
+export type DateSystem = 1900 | 1904;
+
+export function serialToIso(serial: number, system: DateSystem = 1900): string {
+  // Excel's 1900 date system (with its phantom 29 Feb 1900): serial 25569 = 1970-01-01.
+  const s = system === 1904 ? serial + DATE1904_OFFSET : serial;
+  const ms = Math.round((s - 25569) * 86400000);
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function toCell(value: unknown, formula: unknown, format: unknown, system: DateSystem = 1900): Cell | undefined {
+  const z = typeof format === 'string' && format !== 'General' ? format : undefined;
+  const f = typeof formula === 'string' && formula.startsWith('=') && formula.length > 1 ? formula.slice(1) : undefined;
+  let v: CellValue;
+  if (value === '' || value === null || value === undefined) v = null;
+  else if (typeof value === 'string' && ERROR_VALUES.has(value)) v = { error: value };
+  else if (typeof value === 'number' && z && isDateFormat(z)) v = serialToIso(value, system);
+  else if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') v = value;
+  else v = String(value);
+  if (v === null && !f) return undefined;
+  const cell: Cell = { v };
+  if (f) cell.f = f;
+  if (z) cell.z = z;
+  return cell;
+}
+
+/** Fills a sheet from loaded arrays; `onDate` hears of every serial number read as a date. */
+export function fillCells(
+  sheet: SheetSnapshot,
+  row0: number,
+  col0: number,
+  data: { values: unknown[][]; formulas: unknown[][]; numberFormat: unknown[][] },
+  system: DateSystem = 1900,
+  onDate?: (row: number, col: number, serial: number) => void,
+): void {
+  const { values, formulas, numberFormat } = data;
+  for (let i = 0; i < values.length; i++) {
+    const vr = values[i];
+    for (let j = 0; j < vr.length; j++) {
+      const cell = toCell(vr[j], formulas[i]?.[j], numberFormat[i]?.[j], system);
+      if (!cell) continue;
+      (sheet.cells[row0 + i] ??= [])[col0 + j] = cell;
+      if (onDate && typeof vr[j] === 'number' && typeof cell.v === 'string') onDate(row0 + i, col0 + j, vr[j] as number);
+    }
+  }
+}
+
+/** UTF-8 size of a JSON value, without building the string twice for big arrays. */
+export function utf8JsonBytes(v: unknown): number {
+  const s = JSON.stringify(v) ?? '';
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) n += 2;
+  return n;
+}
+
+/** "'表 1'!A1:B2" → { sheet: '表 1', range: 'A1:B2' }. */
+export function splitAddress(address: string): { sheet: string; range: string } {
+  const bang = address.lastIndexOf('!');
+  if (bang < 0) return { sheet: '', range: address };
+  const s = address.slice(0, bang);
+  return { sheet: s.startsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s, range: address.slice(bang + 1) };
+}

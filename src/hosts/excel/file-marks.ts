@@ -1,0 +1,114 @@
+// Marks made by the offline page (a reviewer's annotated copy opened in Excel): the file host
+// keeps its record in a very hidden sheet. Read it and list the sheets (sync 1), look at the notes
+// (sync 2), restore and drop the record (sync 3). Fills come back as recorded when they were plain colours; a
+// theme-coloured original, which Office.js cannot set, becomes No Fill.
+import { MARKS_SHEET, NOTE_PREFIX } from '../file/mark-style';
+import { errorCode, friendly } from './errors';
+import { safeParse } from './marks-record';
+import { CELL_COMMAND_BYTES, Rounds } from './rounds';
+import { queueWorkbookProtection, SheetTable } from './sheet-table';
+import type { HostState } from './state';
+
+/** A mark as the file host (offline page) records it: exceljs fill and note objects. */
+type FileHostFill = { type?: string; pattern?: string; fgColor?: { argb?: string } } | null | undefined;
+interface FileHostMark {
+  sheet: string;
+  address: string;
+  orig?: { fill?: FileHostFill; note?: unknown };
+}
+
+/** '#RRGGBB' for a plain solid exceljs fill; null for No Fill or what Office.js cannot express. */
+function fileFillColor(fill: FileHostFill): string | null {
+  if (!fill || fill.type !== 'pattern' || fill.pattern !== 'solid') return null;
+  const argb = fill.fgColor?.argb;
+  return typeof argb === 'string' && /^[0-9A-Fa-f]{6,8}$/.test(argb) ? `#${argb.slice(-6).toUpperCase()}` : null;
+}
+
+function fileNoteText(note: unknown): string | null {
+  if (note === null || note === undefined) return null;
+  if (typeof note === 'string') return note;
+  const texts = (note as { texts?: { text?: string }[] }).texts;
+  return Array.isArray(texts) ? texts.map((t) => t.text ?? '').join('') : null;
+}
+
+export async function clearFileHostMarks(s: HostState): Promise<number> {
+  const { api } = s;
+  return s.run(async (ctx) => {
+    const recWs = ctx.workbook.worksheets.getItemOrNullObject(MARKS_SHEET);
+    const used = recWs.getUsedRangeOrNullObject(true);
+    used.load('values');
+    const table = SheetTable.queue(ctx, api);
+    const workbookLocked = queueWorkbookProtection(ctx, api);
+    await ctx.sync();
+    if (recWs.isNullObject || used.isNullObject) {
+      s.fileMarks = false;
+      return 0;
+    }
+    const text = used.values.map((r) => (typeof r[0] === 'string' ? r[0] : '')).join('');
+    const parsed = safeParse(text) as { version?: number; marks?: FileHostMark[] } | null;
+    const marks = parsed && parsed.version === 1 && Array.isArray(parsed.marks) ? parsed.marks.filter((m) => typeof m?.sheet === 'string' && typeof m?.address === 'string') : [];
+
+    const live = table();
+    const notes = new Map<FileHostMark, Excel.Note>();
+    if (api.has('1.18') && s.objectModel(ctx).notes) {
+      for (const m of marks) {
+        const ws = live.find(m)?.ws;
+        if (!ws) continue;
+        const note = ws.notes.getItemOrNullObject(m.address);
+        note.load('content');
+        notes.set(m, note);
+      }
+      await ctx.sync();
+    }
+
+    /** Queues the restores; the record sheet goes first (deleted, or emptied when the structure is locked). */
+    const queue = async (structureLocked: boolean): Promise<number> => {
+      const kept = marks.filter((m) => live.find(m)?.protected);
+      if (kept.length === 0 && !structureLocked) {
+        // A very hidden sheet has to be made visible-able before Excel lets it go.
+        if (api.has('1.2')) recWs.visibility = 'Hidden' as Excel.SheetVisibility;
+        recWs.delete();
+      } else {
+        used.clear();
+        const json = JSON.stringify({ version: 1, marks: kept });
+        const parts: string[][] = [];
+        for (let i = 0; i < json.length; i += 32000) parts.push([json.slice(i, i + 32000)]);
+        recWs.getRange(`A1:A${parts.length}`).values = parts;
+      }
+      let restored = 0;
+      const writes = new Rounds(ctx, s.opts.budget);
+      for (const m of marks) {
+        const sheet = live.find(m);
+        if (!sheet || sheet.protected) continue;
+        await writes.room(CELL_COMMAND_BYTES);
+        const fill = sheet.ws.getRange(m.address).format.fill;
+        const color = fileFillColor(m.orig?.fill);
+        if (color) fill.color = color;
+        else fill.clear();
+        const note = notes.get(m);
+        // The file host appends its text to an officer's own note: ours is anywhere in it.
+        if (note && !note.isNullObject && note.content.includes(NOTE_PREFIX)) {
+          const original = fileNoteText(m.orig?.note);
+          if (original !== null) note.content = original;
+          else note.delete();
+        }
+        restored++;
+      }
+      await writes.flush();
+      s.fileMarks = kept.length > 0;
+      return restored;
+    };
+    try {
+      return await queue(workbookLocked());
+    } catch (e) {
+      // Workbook structure protection that this Excel cannot report (before ExcelApi 1.7): the
+      // delete came first in the batch and failed alone; empty the record instead.
+      if (errorCode(e) !== 'AccessDenied' || workbookLocked()) throw friendly(e, '清除离线版标记失败');
+      try {
+        return await queue(true);
+      } catch (e2) {
+        throw friendly(e2, '清除离线版标记失败');
+      }
+    }
+  });
+}
