@@ -118,15 +118,15 @@ const markKey = (sheet: string, address: string): string => `${sheet}\u0000${add
 // Reading helpers
 
 /** Cell errors as Excel shows them in Range.values. */
-const ERROR_VALUES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!']);
+export const ERROR_VALUES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!']);
 
 /** A date/time number format (so a serial number is shown as a date, as exceljs gives it). */
-function isDateFormat(z: string): boolean {
+export function isDateFormat(z: string): boolean {
   const bare = z.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
   return /[yd]/i.test(bare) || /(^|[^0#?])m{1,4}[-/.]/i.test(bare);
 }
 
-function serialToIso(serial: number): string {
+export function serialToIso(serial: number): string {
   // Excel's 1900 date system (with its phantom 29 Feb 1900): serial 25569 = 1970-01-01.
   const ms = Math.round((serial - 25569) * 86400000);
   return new Date(ms).toISOString().slice(0, 10);
@@ -1181,18 +1181,18 @@ function readFill(fill: Excel.RangeFill, withPattern: boolean): OriginalFill {
   return c === '#FFFFFF' || c === '' ? { color: null } : { color: fill.color };
 }
 
-function contentOf(value: unknown, formula: unknown): AppliedFix['before'] {
+export function contentOf(value: unknown, formula: unknown): AppliedFix['before'] {
   const f = typeof formula === 'string' && formula.startsWith('=') ? formula.slice(1) : null;
   const v = value === '' || value === undefined ? null : (value as string | number | boolean | null);
   return { value: v, formula: f };
 }
 
 /** A value to write through Range.values/formulas that Excel keeps as typed ('=x' stays text). */
-function literal(v: string | number | boolean): string | number | boolean {
+export function literal(v: string | number | boolean): string | number | boolean {
   return typeof v === 'string' && /^[=+\-@]/.test(v) && isNaN(Number(v)) ? `'${v}` : v;
 }
 
-function outputValue(c: OutputCell | undefined): string | number | boolean {
+export function outputValue(c: OutputCell | undefined): string | number | boolean {
   if (!c) return '';
   if (c.formula) return `=${c.formula.replace(/^=/, '')}`;
   if (c.value === null || c.value === undefined) return '';
