@@ -28,41 +28,33 @@ export interface FormatResult {
 
 /**
  * `numericRows[j]` lists (ascending, relative) the rows of column j that hold numbers. `whole` is
- * the used range's NumberFormat (a string when uniform). `budget` bounds the calls for the sheet.
+ * the used range's NumberFormat (a string when uniform). `budget` bounds the calls for the sheet:
+ * spans are examined breadth-first across columns, so when a sheet mixes formats on nearly every
+ * row the budget runs out evenly and the columns that share one format are still read.
  */
 export function readFormats(ws: EtWorksheet, box: Box, numericRows: number[][], whole: unknown, budget: number): FormatResult {
   const z0 = typeof whole === 'string' ? formatCode(whole) : undefined;
   if (typeof whole === 'string') return { at: () => z0, calls: 0, complete: true };
   const found = new Map<number, string>();
   let calls = 0;
-  let complete = true;
-  const ask = (j: number, r1: number, r2: number): string | null => {
-    calls += 2; // Range(), NumberFormat
-    const z = ws.Range(`${a1(box.row0 + r1, box.col0 + j)}:${a1(box.row0 + r2, box.col0 + j)}`).NumberFormat;
-    return typeof z === 'string' ? z : null;
-  };
-  for (let j = 0; j < box.cols; j++) {
+  // Spans are index ranges into a column's numeric rows, so stretches without numbers are never asked about.
+  const queue: [number, number, number][] = [];
+  numericRows.forEach((rows, j) => {
+    if (rows.length > 0) queue.push([j, 0, rows.length - 1]);
+  });
+  for (let q = 0; q < queue.length; q++) {
+    if (calls + 2 > budget) return { at: (i, j) => found.get(i * box.cols + j), calls, complete: false };
+    const [j, lo, hi] = queue[q];
     const rows = numericRows[j];
-    if (!rows || rows.length === 0) continue;
-    // Spans are index ranges into `rows`, so stretches without numbers are never asked about.
-    const stack: [number, number][] = [[0, rows.length - 1]];
-    while (stack.length > 0) {
-      const [lo, hi] = stack.pop()!;
-      if (calls + 2 > budget) {
-        complete = false;
-        break;
-      }
-      const z = ask(j, rows[lo], rows[hi]);
-      if (z !== null) {
-        const code = formatCode(z);
-        if (code) for (let k = lo; k <= hi; k++) found.set(rows[k] * box.cols + j, code);
-        continue;
-      }
-      if (lo === hi) continue; // one cell always has one format; nothing more to learn
+    calls += 2; // Range(), NumberFormat
+    const z = ws.Range(`${a1(box.row0 + rows[lo], box.col0 + j)}:${a1(box.row0 + rows[hi], box.col0 + j)}`).NumberFormat;
+    if (typeof z === 'string') {
+      const code = formatCode(z);
+      if (code) for (let k = lo; k <= hi; k++) found.set(rows[k] * box.cols + j, code);
+    } else if (lo < hi) {
       const mid = (lo + hi) >> 1;
-      stack.push([mid + 1, hi], [lo, mid]);
+      queue.push([j, lo, mid], [j, mid + 1, hi]);
     }
-    if (!complete) break;
   }
-  return { at: (i, j) => found.get(i * box.cols + j), calls, complete };
+  return { at: (i, j) => found.get(i * box.cols + j), calls, complete: true };
 }

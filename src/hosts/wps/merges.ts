@@ -5,7 +5,10 @@
 // Starting from the used range: an area with nothing merged is done in one question; otherwise the
 // merged area at its top-left cell, if any, is recorded and the rest of the area (up to four
 // rectangles) is examined the same way; if the top-left cell is not merged the area is halved.
-// Each merge costs a handful of calls plus a logarithmic search, never a call per cell.
+// The values already read prune most questions: merging keeps only the top-left cell's value, so
+// every other cell of a merged area is empty — an area without empty cells holds no part of a merge
+// but anchors (found from their empty cells), and a non-empty cell whose right and lower neighbours
+// are filled cannot start one. Each merge costs a handful of calls plus a logarithmic search.
 import { a1, parseRangeA1 } from '../../core/address';
 import type { CellRange } from '../../core/snapshot';
 import type { EtWorksheet } from './et';
@@ -31,11 +34,38 @@ function subtract(r: CellRange, m: CellRange): CellRange[] {
   return out;
 }
 
-/** `merged` is the used range's MergeCells, already read by the caller. */
-export function findMerges(ws: EtWorksheet, box: CellRange, merged: unknown, budget: number): MergeResult {
+/** Counts empty cells of any rectangle in O(1) (prefix sums over the used range's values). */
+function emptyCounter(box: CellRange, isEmpty: (r: number, c: number) => boolean): (r: CellRange) => number {
+  const w = box.c2 - box.c1 + 2;
+  const h = box.r2 - box.r1 + 2;
+  const sum = new Int32Array(w * h);
+  for (let i = 1; i < h; i++) {
+    for (let j = 1; j < w; j++) {
+      const e = isEmpty(box.r1 + i - 1, box.c1 + j - 1) ? 1 : 0;
+      sum[i * w + j] = e + sum[(i - 1) * w + j] + sum[i * w + j - 1] - sum[(i - 1) * w + j - 1];
+    }
+  }
+  return (r) => {
+    const i1 = r.r1 - box.r1;
+    const j1 = r.c1 - box.c1;
+    const i2 = r.r2 - box.r1 + 1;
+    const j2 = r.c2 - box.c1 + 1;
+    return sum[i2 * w + j2] - sum[i1 * w + j2] - sum[i2 * w + j1] + sum[i1 * w + j1];
+  };
+}
+
+/**
+ * `merged` is the used range's MergeCells, already read by the caller; `isEmpty(r, c)` tells
+ * (sheet coordinates) whether Value2 gave nothing for a cell of the box.
+ */
+export function findMerges(ws: EtWorksheet, box: CellRange, merged: unknown, isEmpty: (r: number, c: number) => boolean, budget: number): MergeResult {
   const merges: CellRange[] = [];
   let calls = 0;
   if (merged === false || merged === 0) return { merges, calls, complete: true };
+  const empties = emptyCounter(box, isEmpty);
+  /** Could the merge holding this cell (if any) be learnt from it? Empty cells, and anchors with an empty neighbour. */
+  const worthAsking = (r: number, c: number): boolean =>
+    isEmpty(r, c) || (c < box.c2 && isEmpty(r, c + 1)) || (r < box.r2 && isEmpty(r + 1, c));
   const stack: { r: CellRange; known?: boolean }[] = [{ r: box, known: true }];
   while (stack.length > 0) {
     const { r, known } = stack.pop()!;
@@ -44,20 +74,24 @@ export function findMerges(ws: EtWorksheet, box: CellRange, merged: unknown, bud
       for (const piece of subtract(r, hit)) stack.push({ r: piece });
       continue;
     }
+    if (empties(r) === 0) continue; // no room for a merged cell other than anchors
     if (calls + 5 > budget) return { merges, calls, complete: false };
-    if (!known) {
+    const single = r.r1 === r.r2 && r.c1 === r.c2;
+    if (!known && !single) {
       calls += 2; // Range(), MergeCells
       const m: unknown = ws.Range(addr(r)).MergeCells;
       if (m === false || m === 0) continue;
     }
-    calls += 3; // Range(), MergeArea, Address()
-    const area = parseRangeA1(ws.Range(a1(r.r1, r.c1)).MergeArea.Address(false, false).replace(/\$/g, ''));
-    if (area && (area.r1 !== area.r2 || area.c1 !== area.c2)) {
-      merges.push(area);
-      stack.push({ r });
-      continue;
+    if (worthAsking(r.r1, r.c1)) {
+      calls += 3; // Range(), MergeArea, Address()
+      const area = parseRangeA1(ws.Range(a1(r.r1, r.c1)).MergeArea.Address(false, false).replace(/\$/g, ''));
+      if (area && (area.r1 !== area.r2 || area.c1 !== area.c2)) {
+        merges.push(area);
+        stack.push({ r });
+        continue;
+      }
     }
-    if (r.r1 === r.r2 && r.c1 === r.c2) continue;
+    if (single) continue;
     // The top-left cell is not merged: halve the longer side.
     if (r.r2 - r.r1 >= r.c2 - r.c1) {
       const mid = (r.r1 + r.r2) >> 1;

@@ -10,9 +10,13 @@ import { XL_SHEET_VISIBLE, type EtWorkbook, type EtWorksheet } from './et';
 import { readFormats } from './formats';
 import { findMerges } from './merges';
 
-/** Calls one sheet may spend on formats and on merges (far above what real reports need). */
-export const FORMAT_BUDGET = 4000;
-export const MERGE_BUDGET = 8000;
+/**
+ * Calls one sheet may spend on formats (per column of the used range, plus a base) and on merges:
+ * far above what real reports need, yet bounded when a sheet changes format on every other row.
+ */
+export const FORMAT_BUDGET_BASE = 100;
+export const FORMAT_BUDGET_PER_COLUMN = 30;
+export const MERGE_BUDGET = 12000;
 
 export interface SheetRead {
   sheet: SheetSnapshot;
@@ -56,7 +60,7 @@ export function readSheet(ws: EtWorksheet): SheetRead {
   const numericRows: number[][] = Array.from({ length: cols }, () => []);
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) if (typeof value(i, j) === 'number') numericRows[j].push(i);
   const box = { row0, col0, rows, cols };
-  const formats = readFormats(ws, box, numericRows, wholeFormat, FORMAT_BUDGET);
+  const formats = readFormats(ws, box, numericRows, wholeFormat, FORMAT_BUDGET_BASE + FORMAT_BUDGET_PER_COLUMN * cols);
 
   for (let i = 0; i < rows; i++) {
     let row: SheetSnapshot['cells'][number] | undefined;
@@ -68,7 +72,9 @@ export function readSheet(ws: EtWorksheet): SheetRead {
       row[col0 + j] = cell;
     }
   }
-  const merges = findMerges(ws, { r1: row0, c1: col0, r2: row0 + rows - 1, c2: col0 + cols - 1 }, wholeMerged, MERGE_BUDGET);
+  const blank = (x: unknown): boolean => x === undefined || x === null || x === '';
+  const isEmpty = (r: number, c: number): boolean => blank(value(r - row0, c - col0)) && blank(formula(r - row0, c - col0));
+  const merges = findMerges(ws, { r1: row0, c1: col0, r2: row0 + rows - 1, c2: col0 + cols - 1 }, wholeMerged, isEmpty, MERGE_BUDGET);
   sheet.merges = merges.merges;
 
   const gaps: string[] = [];
