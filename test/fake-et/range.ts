@@ -337,7 +337,8 @@ export class FakeComment {
     const k = key(this.r, this.c);
     const cell = { ...this.sheet.cells.get(k)! };
     delete cell.comment;
-    this.sheet.cells.set(k, cell);
+    if (cell.v === null && !cell.f && !cell.z && !cell.fill && !cell.bold) this.sheet.cells.delete(k);
+    else this.sheet.cells.set(k, cell);
     void this.ctx;
   }
 }

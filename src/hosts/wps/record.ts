@@ -33,14 +33,41 @@ export interface RecordStore {
   write(marks: WpsMark[]): void;
 }
 
+// The record is stored compactly (it is split into 250-character properties, so size is calls):
+// { v: 1, s: [sheet names], m: [[sheet index, 'C15', 'e'|'w'|'i', fill, original comment?]] } with
+// fill null (No Fill), a BGR colour, or [colour, pattern, pattern colour].
+type Packed = [number, string, string, null | number | [number, number, number?], (string | null)?];
+const SEV: Record<string, Severity> = { e: 'error', w: 'warning', i: 'info' };
+
+function pack(marks: WpsMark[]): string {
+  const sheets = [...new Set(marks.map((m) => m.sheet))];
+  const m: Packed[] = marks.map((x) => {
+    const f = x.fill.color === null ? null : x.fill.pattern === undefined ? x.fill.color : ([x.fill.color, x.fill.pattern, x.fill.patternColor] as [number, number, number?]);
+    const row: Packed = [sheets.indexOf(x.sheet), x.address, x.severity[0], f];
+    if (x.originalComment !== null) row.push(x.originalComment);
+    return row;
+  });
+  return JSON.stringify({ v: 1, s: sheets, m });
+}
+
 function parse(text: string): MarksRecord {
+  const out: MarksRecord = { version: 1, marks: [] };
   try {
-    const rec = JSON.parse(text) as MarksRecord;
-    if (rec && rec.version === 1 && Array.isArray(rec.marks)) return { version: 1, marks: rec.marks.filter((m) => typeof m?.sheet === 'string' && typeof m?.address === 'string' && m.fill) };
+    const rec = JSON.parse(text) as { v?: number; s?: unknown; m?: unknown };
+    if (!rec || rec.v !== 1 || !Array.isArray(rec.s) || !Array.isArray(rec.m)) return out;
+    for (const row of rec.m as Packed[]) {
+      const sheet = rec.s[row?.[0]];
+      const severity = SEV[row?.[2]];
+      if (typeof sheet !== 'string' || typeof row[1] !== 'string' || !severity) continue;
+      const f = row[3];
+      const fill = f === null ? { color: null } : typeof f === 'number' ? { color: f } : Array.isArray(f) ? { color: f[0], pattern: f[1], ...(f[2] !== undefined ? { patternColor: f[2] } : {}) } : null;
+      if (!fill) continue;
+      out.marks.push({ sheet, address: row[1], severity, fill, originalComment: typeof row[4] === 'string' ? row[4] : null });
+    }
   } catch {
     // A damaged record only means old marks cannot be removed automatically; the data is intact.
   }
-  return { version: 1, marks: [] };
+  return out;
 }
 
 class PropertyStore implements RecordStore {
@@ -68,7 +95,7 @@ class PropertyStore implements RecordStore {
     // Delete from the end so the indexes of the rest stay valid.
     for (const p of this.ours().sort((a, b) => b.at - a.at)) props.Item(p.at).Delete();
     if (marks.length === 0) return;
-    const text = JSON.stringify({ version: 1, marks } satisfies MarksRecord);
+    const text = pack(marks);
     for (let i = 0, part = 0; i < text.length; i += CHUNK, part++) props.Add(`${PREFIX}${part}`, false, MSO_PROPERTY_TYPE_STRING, text.slice(i, i + CHUNK));
   }
 }
