@@ -11,11 +11,14 @@ import { readFormats } from './formats';
 import { findMerges } from './merges';
 
 /**
- * Calls one sheet may spend on formats (per column of the used range, plus a base) and on merges:
- * far above what real reports need, yet bounded when a sheet changes format on every other row.
+ * Calls one sheet may spend on formats: enough for every run of equal formats in real reports
+ * (scorecards stacked twenty to a sheet need ~750), bounded for a sheet that changes format on
+ * nearly every row, which is then read partially and says so.
  */
-export const FORMAT_BUDGET_BASE = 100;
-export const FORMAT_BUDGET_PER_COLUMN = 30;
+export function formatBudget(cols: number, numericCells: number): number {
+  return Math.min(10000, 300 + 50 * cols + Math.ceil(numericCells / 2));
+}
+/** Calls one sheet may spend on merges: about ten per merge, for up to 1 200 merges. */
 export const MERGE_BUDGET = 12000;
 
 export interface SheetRead {
@@ -60,7 +63,7 @@ export function readSheet(ws: EtWorksheet): SheetRead {
   const numericRows: number[][] = Array.from({ length: cols }, () => []);
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) if (typeof value(i, j) === 'number') numericRows[j].push(i);
   const box = { row0, col0, rows, cols };
-  const formats = readFormats(ws, box, numericRows, wholeFormat, FORMAT_BUDGET_BASE + FORMAT_BUDGET_PER_COLUMN * cols);
+  const formats = readFormats(ws, box, numericRows, wholeFormat, formatBudget(cols, numericRows.reduce((n, r) => n + r.length, 0)));
 
   for (let i = 0; i < rows; i++) {
     let row: SheetSnapshot['cells'][number] | undefined;

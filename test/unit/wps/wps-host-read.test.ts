@@ -5,6 +5,8 @@ import { bigSheet, manySheets } from '../../fake-excel/workbooks';
 import { comparableEt, sorted, wpsHostOn } from '../../fake-et/workbooks';
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../../../src/core/snapshot';
 import { analyzeWorkbook } from '../../../src/core/index';
+import { generateLarge } from '../../fixtures/generator/index';
+import { readXlsx } from '../../../src/hosts/file/xlsx-read';
 
 let sample: WorkbookSnapshot;
 beforeAll(async () => {
@@ -75,9 +77,20 @@ describe('WpsHost.readSnapshot', () => {
     expect(mismatched).toBe(0);
     expect(missingFormats).toBeGreaterThan(0); // only column D mixes formats
     expect(got.cells[2]?.[8]?.z).toBe('0.00'); // the uniform columns were read
-    expect(calls).toBeLessThan(20 + 100 + 30 * 8 + 10);
+    expect(calls).toBeLessThanOrEqual(10000 + 40); // the per-sheet format budget, plus the bulk reads
     expect((await host.capabilities()).limits.join('')).toMatch(/数字格式种类过多/);
   });
+
+  it('the large generated workbook (2,000 item rows, 60 scorecards stacked 20 to a sheet) reads exactly, rates keeping their percent formats', async () => {
+    const large = await generateLarge({ itemRows: 2000, scorecards: 60 });
+    const wb = await readXlsx(large.bytes, 'large.xlsx');
+    const { snap, calls, host } = await readCalls(wb);
+    expect(JSON.stringify(sorted(snap.sheets)) === JSON.stringify(comparableEt(wb))).toBe(true);
+    expect((await host.capabilities()).limits).toEqual([]);
+    const merges = wb.sheets.reduce((n, s) => n + s.merges.length, 0);
+    // About 16 calls per sheet, ~11 per merge, and the format runs of the scorecards: not 57 000 cells.
+    expect(calls).toBeLessThan(wb.sheets.length * 200 + merges * 12);
+  }, 60000);
 
   it('keeps protected and hidden flags; leaves the offline page record sheet out', async () => {
     const wb = manySheets(sample, 3);
