@@ -7,6 +7,7 @@
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { wpsPackage } = require('./src/wps/build'); // the WPS 加载项 (issue 14): see src/wps/build.js
 
 // The minimizer that webpack itself depends on, driven by esbuild (a devDependency): a production
 // build takes seconds instead of a minute of terser over exceljs. Falls back to webpack's default.
@@ -85,6 +86,8 @@ module.exports = (env = {}, argv = {}) => {
       transform: (content) => manifestFor(content.toString(), manifestUrl),
     },
   ];
+  const wps = wpsPackage({ fallbackUrl: manifestUrl, version: require('./package.json').version, csp: csp({ officeJs: 'none' }) });
+  copies.push(...wps.copies);
   if (officeJsLocal) {
     // The whole dist folder: office.js loads host- and locale-specific files next to itself.
     // Microsoft's files are shipped as published (info.minimized: the minimizer leaves them alone).
@@ -146,6 +149,7 @@ module.exports = (env = {}, argv = {}) => {
         templateParameters: { csp: csp({ officeJs: 'none' }) },
         scriptLoading: 'defer',
       }),
+      ...wps.plugins,
       new CopyWebpackPlugin({ patterns: copies }),
     ],
     performance: {
