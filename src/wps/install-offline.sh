@@ -24,9 +24,18 @@ if [ -f "$PUB" ] && grep -q '</jsplugins>' "$PUB"; then
   cp "$PUB" "$PUB.bak"
   # Drop an earlier 决算助手 entry (online or offline), then add this one before </jsplugins>.
   awk -v entry="$ENTRY" '
-    { gsub(/<jsplugin(online)?[^>]*name="juesuan"[^>]*\/>/, "") }
-    /<\/jsplugins>/ && !done { sub(/<\/jsplugins>/, "  " entry "\n</jsplugins>"); done = 1 }
-    { print }
+    {
+      line = $0
+      n = gsub(/[ \t]*<jsplugin(online)?[^>]*name="juesuan"[^>]*\/>/, "", line)
+      if (n > 0 && line ~ /^[ \t]*$/) next
+      i = index(line, "</jsplugins>")
+      if (!done && i > 0) {
+        head = substr(line, 1, i - 1)
+        line = (head ~ /^[ \t]*$/ ? "" : head "\n") "  " entry "\n" substr(line, i)
+        done = 1
+      }
+      print line
+    }
   ' "$PUB.bak" > "$PUB"
 else
   printf '<?xml version="1.0" encoding="UTF-8"?>\n<jsplugins>\n  %s\n</jsplugins>\n' "$ENTRY" > "$PUB"
