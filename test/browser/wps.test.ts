@@ -172,6 +172,22 @@ test('the WPS pane opened in a plain browser says where it belongs', async () =>
   await expect(page.getByRole('link', { name: '离线版' }).getAttribute('href')).resolves.toBe('workbench.html');
 });
 
+test('a WPS whose browser engine cannot run the pane gets an explanation instead of a blank pane', async () => {
+  wpsConfig = { snapshot: faulty };
+  await page.clock.install();
+  // An engine too old for the bundle's syntax: the script fails to parse.
+  await page.route(/\/taskpane\.[0-9a-f]{8}\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: 'const a = { ...b ?? c };\n}' }));
+  await page.goto(server.url + 'wps-taskpane.html');
+  await expect(page.getByText('正在加载决算助手…').count()).resolves.toBe(1);
+  await page.clock.fastForward(16000);
+  await page.getByText('决算助手未能在此 WPS 中启动').waitFor();
+  await expect(page.getByRole('link', { name: '离线版' }).getAttribute('href')).resolves.toBe('workbench.html');
+  await page.unroute(/\/taskpane\.[0-9a-f]{8}\.js$/);
+  const expected = s.problems.filter((p) => /^pageerror: .*(Unexpected|SyntaxError)/.test(p));
+  expect(expected).toHaveLength(1);
+  s.problems.splice(0, s.problems.length, ...s.problems.filter((p) => !expected.includes(p)));
+});
+
 test("the 加载项's entry page: OnAddinLoad and the ribbon's buttons open, size and toggle the pane", async () => {
   wpsConfig = { snapshot: faulty };
   await page.goto(server.url + 'index.html');
