@@ -6,7 +6,7 @@
 import { parseA1 } from '../../core/address';
 import { NOTE_PREFIX } from '../file/mark-style';
 import { gridReader } from './cells';
-import { XL_SHEET_HIDDEN, type EtApplication, type EtWorkbook, type EtWorksheet } from './et';
+import { XL_SHEET_HIDDEN, type EtApplication, type EtWorksheet } from './et';
 import { hexToBgr, restoreFill } from './fill';
 
 type ExcelJsFill = { type?: string; pattern?: string; fgColor?: { argb?: string } } | null | undefined;
@@ -47,7 +47,7 @@ function readMarks(recWs: EtWorksheet): FileHostMark[] {
 }
 
 /** Restores the offline page's marks; returns how many cells were restored. */
-export function clearFileHostMarks(app: EtApplication, wb: EtWorkbook, recWs: EtWorksheet, sheetsByName: (name: string) => EtWorksheet | null): number {
+export function clearFileHostMarks(app: EtApplication, recWs: EtWorksheet, sheetsByName: (name: string) => EtWorksheet | null): number {
   const marks = readMarks(recWs);
   let restored = 0;
   const kept: FileHostMark[] = [];
@@ -90,6 +90,5 @@ export function clearFileHostMarks(app: EtApplication, wb: EtWorkbook, recWs: Et
     recWs.UsedRange.Clear();
     recWs.Range(`A1:A${parts.length}`).Value2 = parts;
   }
-  void wb;
   return restored;
 }

@@ -4,23 +4,19 @@
 // what bulk reads cannot give (mixed formats, merges) and on the cells it marks or writes.
 // The workbook is the one that was active when it was read: marks, fixes and output sheets go
 // to the workbook that was checked even if the user has switched to another tab since.
-import { a1, parseA1 } from '../../core/address';
-import type { Finding, Severity, SuggestedFix } from '../../core/findings';
+import { a1 } from '../../core/address';
+import type { Finding, SuggestedFix } from '../../core/findings';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import { MergeIndex } from '../../core/snapshot';
 import { contentOf, literal, sheetNameProblem } from '../excel/excel-host';
-import { groupFindings, noteText } from '../file/mark-style';
 import type { AppliedFix, HostCapabilities, OutputSheet, Progress, WorkbookHost } from '../types';
 import { plainValue } from './cells';
 import type { EtApplication, EtRange, EtWorkbook, EtWorksheet } from './et';
 import { clearFileHostMarks } from './file-marks';
-import { paint, recordOriginal, restore, type Target } from './marks';
+import { applyMarks, markTargets, removeMarks, sheetLookup, type MarkEnv } from './mark-ops';
 import { writeOutput } from './output';
 import { listSheets, readSheet } from './read';
-import { openStore, type RecordStore, type WpsMark } from './record';
-
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-const markKey = (sheet: string, address: string): string => `${sheet}\u0000${address}`;
+import { openStore, type RecordStore } from './record';
 
 export interface WpsHostOptions {
   /** Lets the pane repaint between sheets and batches of marks (default: a macrotask). */
@@ -164,78 +160,14 @@ export class WpsHost implements WorkbookHost {
     return m ? { row: m.r1, col: m.c1 } : { row, col };
   }
 
-  private targets(findings: Finding[]): Map<string, Target> {
-    const out = new Map<string, Target>();
-    for (const t of groupFindings(findings, parseA1, a1)) {
-      const p = this.anchor(t.sheet, t.row, t.col);
-      const address = a1(p.row, p.col);
-      const k = markKey(t.sheet, address);
-      const prev = out.get(k);
-      if (!prev) out.set(k, { sheet: t.sheet, address, severity: t.severity, messages: [...t.messages] });
-      else {
-        if (RANK[t.severity] < RANK[prev.severity]) prev.severity = t.severity;
-        for (const m of t.messages) if (!prev.messages.includes(m)) prev.messages.push(m);
-      }
-    }
-    return out;
-  }
-
-  /** Sheets by name for one operation, each looked up once; null when missing. */
-  private sheetCache(): { get(name: string): EtWorksheet | null; writable(name: string): boolean } {
-    const cache = new Map<string, { ws: EtWorksheet | null; writable: boolean }>();
-    const entry = (name: string) => {
-      let e = cache.get(name);
-      if (!e) {
-        const ws = this.sheet(name);
-        e = { ws, writable: !!ws && ws.ProtectContents !== true };
-        cache.set(name, e);
-      }
-      return e;
-    };
-    return { get: (n) => entry(n).ws, writable: (n) => entry(n).writable };
+  private markEnv(): MarkEnv {
+    return { store: this.records(), sheets: sheetLookup((n) => this.sheet(n)), batch: (f) => this.batch(f), pause: this.pause };
   }
 
   async highlight(findings: Finding[]): Promise<{ marked: number }> {
-    const targets = this.targets(findings);
+    const targets = markTargets(findings, (s, r, c) => this.anchor(s, r, c));
     try {
-      const store = this.records();
-      const old = store.read().marks;
-      const oldByKey = new Map(old.map((m) => [markKey(m.sheet, m.address), m]));
-      const sheets = this.sheetCache();
-
-      // What is there now (originals of cells not yet on record).
-      const next: WpsMark[] = [];
-      const work: { range: EtRange; mark: WpsMark; text: string; comment?: ReturnType<typeof recordOriginal>['comment'] }[] = [];
-      let n = 0;
-      for (const [k, t] of targets) {
-        if (!sheets.writable(t.sheet)) continue;
-        const ws = sheets.get(t.sheet)!;
-        const range = ws.Range(t.address);
-        const prev = oldByKey.get(k);
-        const text = noteText(t.messages);
-        if (prev) {
-          const mark = { ...prev, severity: t.severity };
-          next.push(mark);
-          work.push({ range, mark, text });
-        } else {
-          const { mark, comment } = recordOriginal(range, t);
-          next.push(mark);
-          work.push({ range, mark, text, comment });
-        }
-        if (++n % 200 === 0) await this.pause();
-      }
-      const nextKeys = new Set(next.map((m) => markKey(m.sheet, m.address)));
-      const unmark = old.filter((m) => !nextKeys.has(markKey(m.sheet, m.address)));
-      const stuck = unmark.filter((m) => sheets.get(m.sheet) && !sheets.writable(m.sheet));
-
-      // The record first (old ∪ new), so an interrupted write can always be undone.
-      store.write([...next, ...unmark]);
-      this.batch(() => {
-        for (const m of unmark) if (sheets.writable(m.sheet)) restore(sheets.get(m.sheet)!, m);
-        for (const w of work) paint(w.range, w.mark, w.text, w.comment);
-      });
-      store.write([...next, ...stuck]);
-      return { marked: next.length };
+      return { marked: await applyMarks(this.markEnv(), targets) };
     } catch (e) {
       throw friendly(e, '标记单元格失败');
     }
@@ -243,26 +175,11 @@ export class WpsHost implements WorkbookHost {
 
   async clearHighlights(): Promise<{ restored: number }> {
     try {
-      const store = this.records();
-      const rec = store.read();
-      const sheets = this.sheetCache();
-      const kept: WpsMark[] = [];
-      let restored = 0;
-      this.batch(() => {
-        for (const m of rec.marks) {
-          if (!sheets.get(m.sheet)) continue; // sheet deleted: nothing left to restore
-          if (!sheets.writable(m.sheet)) {
-            kept.push(m); // restore later, once the sheet is unprotected
-            continue;
-          }
-          restore(sheets.get(m.sheet)!, m);
-          restored++;
-        }
-      });
-      if (rec.marks.length > 0) store.write(kept);
+      const env = this.markEnv();
+      let restored = removeMarks(env);
       if (this.fileMarks) {
         const { marksSheet } = listSheets(this.workbook());
-        if (marksSheet) restored += this.batch(() => clearFileHostMarks(this.app, this.workbook(), marksSheet, (name) => sheets.get(name)));
+        if (marksSheet) restored += this.batch(() => clearFileHostMarks(this.app, marksSheet, (name) => env.sheets.get(name)));
         this.fileMarks = false;
       }
       return { restored };
