@@ -252,7 +252,7 @@ export class WpsHost implements WorkbookHost {
           ws.Cells.Clear();
         } else {
           const wss = this.workbook().Worksheets;
-          ws = wss.Add(null, wss.Item(wss.Count));
+          ws = wss.Add(undefined, wss.Item(wss.Count)); // Before omitted (undefined, not null: a COM optional argument)
           ws.Name = out.name;
         }
         writeOutput(ws, out);
