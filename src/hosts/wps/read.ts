@@ -18,8 +18,8 @@ import { findMerges } from './merges';
 export function formatBudget(cols: number, numericCells: number): number {
   return Math.min(10000, 300 + 50 * cols + Math.ceil(numericCells / 2));
 }
-/** Calls one sheet may spend on merges: about ten per merge, for up to 1 200 merges. */
-export const MERGE_BUDGET = 12000;
+/** Calls one sheet may spend on merges: about ten per merge, for up to ~3 000 merges. */
+export const MERGE_BUDGET = 30000;
 
 export interface SheetRead {
   sheet: SheetSnapshot;
