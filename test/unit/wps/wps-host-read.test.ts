@@ -7,6 +7,9 @@ import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../../../src/core/sn
 import { analyzeWorkbook } from '../../../src/core/index';
 import { generateLarge } from '../../fixtures/generator/index';
 import { readXlsx } from '../../../src/hosts/file/xlsx-read';
+import { findMerges } from '../../../src/hosts/wps/merges';
+import type { EtApplication } from '../../../src/hosts/wps/et';
+import { createFakeEt } from '../../fake-et/fake-et';
 
 let sample: WorkbookSnapshot;
 beforeAll(async () => {
@@ -131,6 +134,23 @@ describe('WpsHost.readSnapshot', () => {
     expect(sorted(snap.sheets)).toEqual(comparableEt(wb));
     // A handful of calls per merge, not one per cell (the sheet has 600 × 5 cells).
     expect(calls).toBeLessThan(601 * 12);
+  });
+
+  it('merge discovery within a call budget returns only real merges and says it is incomplete', () => {
+    const merges = Array.from({ length: 50 }, (_, r) => ({ r1: r * 2, c1: 0, r2: r * 2, c2: 2 }));
+    const cells: SheetSnapshot['cells'] = [];
+    for (const m of merges) cells[m.r1] = [{ v: '标题' }];
+    const fake = createFakeEt({ name: 'm', sheets: [{ name: 'S', cells, merges }] });
+    const ws = (fake.Application as EtApplication).ActiveWorkbook!.Worksheets.Item(1);
+    const box = { r1: 0, c1: 0, r2: 98, c2: 2 };
+    const empty = (r: number, c: number) => !(c === 0 && r % 2 === 0 && r < 100);
+    const full = findMerges(ws, box, null, empty, 100000);
+    expect(full.complete).toBe(true);
+    expect([...full.merges].sort((a, b) => a.r1 - b.r1)).toEqual(merges);
+    const part = findMerges(ws, box, null, empty, 60);
+    expect(part.complete).toBe(false);
+    expect(part.calls).toBeLessThanOrEqual(60);
+    for (const m of part.merges) expect(merges).toContainEqual(m);
   });
 
   it('mixed number formats in one column are told apart (percent rates under amounts)', async () => {
