@@ -23,8 +23,12 @@ export interface WpsHostOptions {
   pause?: () => Promise<void>;
 }
 
+/** A message the host itself words for the finance officer: passed on as it is. */
+class HostMessage extends Error {}
+
 /** ET's error, in words a finance officer can act on. */
 function friendly(e: unknown, what: string): Error {
+  if (e instanceof HostMessage) return e;
   const msg = e instanceof Error ? e.message : String(e);
   if (/断开|disconnected|已关闭|closed/i.test(msg)) return new Error(`${what}：工作簿已关闭。请在 WPS 表格中打开该工作簿后重新检查。`);
   if (/受保护|protected|只读|read-only/i.test(msg)) return new Error(`${what}：工作表受保护或单元格已锁定。请先撤销工作表保护（审阅 → 撤销工作表保护）。`);
@@ -53,7 +57,7 @@ export class WpsHost implements WorkbookHost {
   /** The checked workbook, or the active one before the first check. */
   private workbook(): EtWorkbook {
     const wb = this.wb ?? this.app.ActiveWorkbook;
-    if (!wb) throw new Error('WPS 表格中没有打开的工作簿。请先打开要检查的决算表格。');
+    if (!wb) throw new HostMessage('WPS 表格中没有打开的工作簿。请先打开要检查的决算表格。');
     return wb;
   }
   private records(): RecordStore {
@@ -93,7 +97,7 @@ export class WpsHost implements WorkbookHost {
   async readSnapshot(onProgress?: (p: Progress) => void): Promise<WorkbookSnapshot> {
     onProgress?.({ fraction: 0, message: '正在读取工作表列表…' });
     const wb = this.app.ActiveWorkbook;
-    if (!wb) throw new Error('WPS 表格中没有打开的工作簿。请先打开要检查的决算表格。');
+    if (!wb) throw new HostMessage('WPS 表格中没有打开的工作簿。请先打开要检查的决算表格。');
     this.wb = wb;
     this.store = null; // each read binds to the workbook active now
     try {
@@ -120,16 +124,24 @@ export class WpsHost implements WorkbookHost {
   }
 
   async hasSheet(name: string): Promise<boolean> {
-    return this.sheet(name) !== null;
+    return this.guard('读取工作表列表失败', () => this.sheet(name) !== null);
+  }
+
+  private async guard<T>(what: string, f: () => T | Promise<T>): Promise<T> {
+    try {
+      return await f();
+    } catch (e) {
+      throw friendly(e, what);
+    }
   }
 
   // ---- selection -----------------------------------------------------------------------
 
   async select(sheet: string, address: string): Promise<void> {
-    if (this.hidden.has(sheet)) throw new Error(`工作表“${sheet}”已隐藏，无法定位到 ${address}。请先取消隐藏该工作表。`);
+    if (this.hidden.has(sheet)) throw new HostMessage(`工作表“${sheet}”已隐藏，无法定位到 ${address}。请先取消隐藏该工作表。`);
     try {
       const ws = this.sheet(sheet);
-      if (!ws) throw new Error(`找不到工作表“${sheet}”，工作簿可能已被修改，请重新检查。`);
+      if (!ws) throw new HostMessage(`找不到工作表“${sheet}”，工作簿可能已被修改，请重新检查。`);
       this.workbook().Activate();
       ws.Activate();
       ws.Range(address.replace(/\$/g, '')).Select();
@@ -193,8 +205,8 @@ export class WpsHost implements WorkbookHost {
   /** The sheet, after checking that it exists and is not protected. */
   private writableSheet(sheet: string, address: string): EtWorksheet {
     const ws = this.sheet(sheet);
-    if (!ws) throw new Error(`找不到工作表“${sheet}”`);
-    if (ws.ProtectContents === true) throw new Error(`工作表“${sheet}”受保护，无法写入 ${address}。请先撤销工作表保护（审阅 → 撤销工作表保护），再应用修正。`);
+    if (!ws) throw new HostMessage(`找不到工作表“${sheet}”`);
+    if (ws.ProtectContents === true) throw new HostMessage(`工作表“${sheet}”受保护，无法写入 ${address}。请先撤销工作表保护（审阅 → 撤销工作表保护），再应用修正。`);
     return ws;
   }
 
@@ -204,47 +216,41 @@ export class WpsHost implements WorkbookHost {
   }
 
   async applyFix(fix: SuggestedFix): Promise<AppliedFix> {
-    if (fix.formula === undefined && fix.value === undefined) throw new Error('该修正没有可写入的值或公式');
+    if (fix.formula === undefined && fix.value === undefined) throw new HostMessage('该修正没有可写入的值或公式');
     const { sheet } = fix.ref;
     const address = this.fixAddress(fix);
-    const ws = this.writableSheet(sheet, address);
-    const cell = ws.Range(address);
-    const before = contentOf(plainValue(cell.Value2 as never), cell.Formula);
-    if (typeof fix.previous === 'number' && typeof before.value === 'number' && Math.abs(fix.previous - before.value) > 0.005 && !before.formula) {
-      throw new Error(`“${sheet}”!${address} 的当前值（${before.value}）与检查时（${fix.previous}）不同，单元格可能已被修改。请重新检查后再修正。`);
-    }
-    try {
+    return this.guard(`无法写入“${sheet}”!${address}`, () => {
+      const cell = this.writableSheet(sheet, address).Range(address);
+      const before = contentOf(plainValue(cell.Value2 as never), cell.Formula);
+      if (typeof fix.previous === 'number' && typeof before.value === 'number' && Math.abs(fix.previous - before.value) > 0.005 && !before.formula) {
+        throw new HostMessage(`“${sheet}”!${address} 的当前值（${before.value}）与检查时（${fix.previous}）不同，单元格可能已被修改。请重新检查后再修正。`);
+      }
       if (fix.formula !== undefined) cell.Formula = `=${fix.formula.replace(/^=/, '')}`;
       else cell.Value2 = literal(fix.value as string | number);
-    } catch (e) {
-      throw friendly(e, `无法写入“${sheet}”!${address}`);
-    }
-    return { id: `fix-${sheet}-${address}-${Date.now()}`, fix, before };
+      return { id: `fix-${sheet}-${address}-${Date.now()}`, fix, before };
+    });
   }
 
   async undoFix(applied: AppliedFix): Promise<void> {
     const { sheet } = applied.fix.ref;
     const address = this.fixAddress(applied.fix);
-    const ws = this.writableSheet(sheet, address);
     const { value, formula } = applied.before;
-    try {
-      const cell = ws.Range(address);
+    await this.guard(`无法撤销对“${sheet}”!${address} 的修改`, () => {
+      const cell = this.writableSheet(sheet, address).Range(address);
       if (formula) cell.Formula = `=${formula}`;
       else cell.Value2 = value === null ? '' : typeof value === 'string' ? literal(value) : value;
-    } catch (e) {
-      throw friendly(e, `无法撤销对“${sheet}”!${address} 的修改`);
-    }
+    });
   }
 
   async writeSheet(out: OutputSheet, opts: { overwrite: boolean }): Promise<void> {
     const problem = sheetNameProblem(out.name);
-    if (problem) throw new Error(problem);
-    const existing = this.sheet(out.name);
-    if (existing) {
-      if (!opts.overwrite) throw new Error(`工作表“${out.name}”已存在。请确认是否覆盖其内容。`);
-      if (existing.ProtectContents === true) throw new Error(`工作表“${out.name}”受保护，无法覆盖。请先撤销工作表保护。`);
-    }
-    try {
+    if (problem) throw new HostMessage(problem);
+    await this.guard(`无法写入工作表“${out.name}”`, () => {
+      const existing = this.sheet(out.name);
+      if (existing) {
+        if (!opts.overwrite) throw new HostMessage(`工作表“${out.name}”已存在。请确认是否覆盖其内容。`);
+        if (existing.ProtectContents === true) throw new HostMessage(`工作表“${out.name}”受保护，无法覆盖。请先撤销工作表保护。`);
+      }
       this.batch(() => {
         let ws: EtWorksheet;
         if (existing) {
@@ -257,12 +263,10 @@ export class WpsHost implements WorkbookHost {
         }
         writeOutput(ws, out);
       });
-    } catch (e) {
-      throw friendly(e, `无法写入工作表“${out.name}”`);
-    }
-    // Marks on a replaced sheet are gone with its cells.
-    const store = this.records();
-    const rec = store.read();
-    if (rec.marks.some((m) => m.sheet === out.name)) store.write(rec.marks.filter((m) => m.sheet !== out.name));
+      // Marks on a replaced sheet are gone with its cells.
+      const store = this.records();
+      const rec = store.read();
+      if (rec.marks.some((m) => m.sheet === out.name)) store.write(rec.marks.filter((m) => m.sheet !== out.name));
+    });
   }
 }

@@ -128,5 +128,8 @@ describe('WpsHost writes', () => {
     fake.closeWorkbook(sample.name);
     await expect(host.select(S1, 'C15')).rejects.toThrow(/工作簿已关闭/);
     await expect(host.highlight([{ rule: 't', family: 'sum', severity: 'error', sheet: S1, cell: 'C15', related: [], line: null, message: 'm' }])).rejects.toThrow(/工作簿已关闭/);
+    await expect(host.applyFix({ ref: { sheet: S1, row: 14, col: 2 }, value: 1, description: 'x' })).rejects.toThrow(/工作簿已关闭/);
+    await expect(host.writeSheet({ name: '指标计算', rows: [] }, { overwrite: false })).rejects.toThrow(/工作簿已关闭/);
+    await expect(host.hasSheet(S1)).rejects.toThrow(/工作簿已关闭/);
   });
 });
