@@ -75,12 +75,17 @@ export class WpsHost implements WorkbookHost {
   }
   /** Turns screen updating off around many writes (faster, no flicker) and always back on. */
   private batch<T>(f: () => T): T {
-    const prev = this.app.ScreenUpdating;
-    this.app.ScreenUpdating = false;
+    let prev: boolean | null = null;
+    try {
+      prev = this.app.ScreenUpdating;
+      this.app.ScreenUpdating = false;
+    } catch {
+      prev = null; // a WPS without the switch: write with the screen updating
+    }
     try {
       return f();
     } finally {
-      this.app.ScreenUpdating = prev;
+      if (prev !== null) this.app.ScreenUpdating = prev;
     }
   }
 
