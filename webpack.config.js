@@ -16,6 +16,7 @@
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { wpsPackage } = require('./src/wps/build'); // the WPS 加载项 (issue 14): see src/wps/build.js
 
 const MODERN_TARGETS = { edge: '18', chrome: '70', firefox: '68', safari: '12' };
 const LEGACY_TARGETS = { ie: '11' };
@@ -144,6 +145,8 @@ module.exports = (env = {}, argv = {}) => {
       transform: (content) => manifestFor(content.toString(), manifestUrl),
     },
   ];
+  const wps = wpsPackage({ fallbackUrl: manifestUrl, version: require('./package.json').version, csp: csp({ officeJs: 'none' }) });
+  copies.push(...wps.copies);
   if (officeJsLocal) {
     // The whole dist folder: office.js loads host- and locale-specific files next to itself.
     // Microsoft's files are shipped as published (info.minimized: the minimizer leaves them alone).
@@ -222,6 +225,7 @@ module.exports = (env = {}, argv = {}) => {
         templateParameters: { csp: csp({ officeJs: 'none' }) },
         scriptLoading: 'defer',
       }),
+      ...wps.plugins,
       new CopyWebpackPlugin({ patterns: copies }),
     ],
     performance: {

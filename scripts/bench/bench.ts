@@ -1,5 +1,6 @@
 // npm run bench — measured, not guessed:
-//  1. Office.js round trips (context.sync) per action on the fake Excel, for the sample and a large workbook;
+//  1. Office.js round trips (context.sync) per action on the fake Excel, and WPS object-model calls per
+//     action on the fake ET, for the sample and a large workbook;
 //  2. core time on the sample and on the generated large workbook (2,000 item rows, 60 scorecards),
 //     compared with a bare parse of the same .xlsx;
 //  3. the task pane's initial JavaScript (gzip) from dist/;
@@ -18,6 +19,7 @@ import { generateLarge } from '../../test/fixtures/generator/index';
 import { measureExcelHost } from '../../test/fake-excel/bench';
 import { FEW_CELLS, sheetWorkbook } from '../../test/unit/file-host/hostile';
 import { benchDiagnosis } from './diagnosis';
+import { measureWpsHost } from '../../test/fake-et/bench';
 
 // scripts/bench.mjs runs the bundle with the repository as the working directory.
 const ROOT = process.cwd();
@@ -85,6 +87,12 @@ async function benchWorkbook(label: string, bytes: Uint8Array, runs: number) {
   // Stress: a mark on every 7th number; Excel on the web's 5 MB request limit splits the writes.
   const stress = await measureExcelHost(snapshot);
   row(`Excel host stress: highlight / clear of ${stress.marked} marks`, `${stress.highlightSyncs} / ${stress.clearSyncs} syncs`);
+  // WPS: every object-model call is a synchronous call into WPS; they are counted on the fake ET.
+  const wps = await measureWpsHost(snapshot, {}, analysis.findings.filter((f) => f.sheet && f.cell));
+  row('WPS host: object-model calls per read', `${wps.readCalls}  (${(wps.readCalls / wps.sheets).toFixed(0)} per sheet, ${wps.readMs} ms on the fake)`);
+  row(`WPS host: calls per highlight (${wps.marked} marks) / clear`, `${wps.highlightCalls} / ${wps.clearCalls}`);
+  const wpsStress = await measureWpsHost(snapshot);
+  row(`WPS host stress: highlight / clear of ${wpsStress.marked} marks`, `${wpsStress.highlightCalls} / ${wpsStress.clearCalls} calls (${(wpsStress.highlightCalls / Math.max(1, wpsStress.marked)).toFixed(1)} per mark)`);
   return { bareParse, detectMs, checkMs, endToEnd };
 }
 

@@ -1,9 +1,10 @@
 // The host interface: the only thing the task pane talks to. The Excel host implements it
-// over Office.js, the file host over an in-memory .xlsx (offline page, CLI).
+// over Office.js, the file host over an in-memory .xlsx (offline page, CLI), the WPS host over
+// WPS 表格's object model (a WPS 加载项).
 import type { SuggestedFix, Finding } from '../core/findings';
 import type { WorkbookSnapshot } from '../core/snapshot';
 
-export type HostKind = 'excel' | 'file';
+export type HostKind = 'excel' | 'file' | 'wps';
 
 export interface Progress {
   /** 0..1 when known. */

@@ -1,26 +1,8 @@
 // What Range.values / formulas / numberFormat give, turned into snapshot cells.
 import type { Cell, CellValue, SheetSnapshot } from '../../core/snapshot';
-
-/** Cell errors as Excel shows them in Range.values. */
-const ERROR_VALUES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!']);
-
-/** A date/time number format (so a serial number is shown as a date, as exceljs gives it). */
-export function isDateFormat(z: string): boolean {
-  const bare = z.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
-  return /[yd]/i.test(bare) || /(^|[^0#?])m{1,4}[-/.]/i.test(bare);
-}
-
-/** Days between the two date systems' serial 0: 1904-01-01 is serial 1462 in the 1900 system. */
-export const DATE1904_OFFSET = 1462;
+import { ERROR_VALUES, isDateFormat, serialToIso } from '../cell-io';
 
 export type DateSystem = 1900 | 1904;
-
-export function serialToIso(serial: number, system: DateSystem = 1900): string {
-  // Excel's 1900 date system (with its phantom 29 Feb 1900): serial 25569 = 1970-01-01.
-  const s = system === 1904 ? serial + DATE1904_OFFSET : serial;
-  const ms = Math.round((s - 25569) * 86400000);
-  return new Date(ms).toISOString().slice(0, 10);
-}
 
 export function toCell(value: unknown, formula: unknown, format: unknown, system: DateSystem = 1900): Cell | undefined {
   const z = typeof format === 'string' && format !== 'General' ? format : undefined;
@@ -28,7 +10,7 @@ export function toCell(value: unknown, formula: unknown, format: unknown, system
   let v: CellValue;
   if (value === '' || value === null || value === undefined) v = null;
   else if (typeof value === 'string' && ERROR_VALUES.has(value)) v = { error: value };
-  else if (typeof value === 'number' && z && isDateFormat(z)) v = serialToIso(value, system);
+  else if (typeof value === 'number' && z && isDateFormat(z)) v = serialToIso(value, system === 1904);
   else if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') v = value;
   else v = String(value);
   if (v === null && !f) return undefined;

@@ -4,7 +4,8 @@
 // 1904 system and 1462 in the 1900 one (workbook.functions, ExcelApi 1.2). Excel 2016 RTM (1.1)
 // has no functions: there the text Excel shows for a few date cells tells which year is right.
 import type { SheetSnapshot } from '../../core/snapshot';
-import { DATE1904_OFFSET, serialToIso, type DateSystem } from './cells';
+import { DATE1904_OFFSET, serialToIso } from '../cell-io';
+import type { DateSystem } from './cells';
 import type { ApiSets, Ctx } from './env';
 
 /** A date cell as read with the 1900 system, kept so that it can be read again. */
@@ -37,8 +38,8 @@ export async function dateSystemFromText(ctx: Ctx, cells: DateCell[]): Promise<D
   let votes = 0;
   for (const { c, r } of sample) {
     const text = String(r.text?.[0]?.[0] ?? '');
-    const y1900 = year(serialToIso(c.serial, 1900));
-    const y1904 = year(serialToIso(c.serial, 1904));
+    const y1900 = year(serialToIso(c.serial, false));
+    const y1904 = year(serialToIso(c.serial, true));
     const has = (y: string): boolean => text.includes(y) || new RegExp(`(^|\\D)${y.slice(2)}(\\D|$)`).test(text);
     if (has(y1904) && !has(y1900)) votes++;
     else if (has(y1900) && !has(y1904)) votes--;
@@ -50,6 +51,6 @@ export async function dateSystemFromText(ctx: Ctx, cells: DateCell[]): Promise<D
 export function rereadAs1904(cells: DateCell[]): void {
   for (const c of cells) {
     const cell = c.sheet.cells[c.row]?.[c.col];
-    if (cell) cell.v = serialToIso(c.serial, 1904);
+    if (cell) cell.v = serialToIso(c.serial, true);
   }
 }

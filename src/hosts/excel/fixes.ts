@@ -2,16 +2,11 @@
 import { a1 } from '../../core/address';
 import type { SuggestedFix } from '../../core/findings';
 import type { AppliedFix } from '../types';
+import { contentOf } from '../cell-io';
 import type { Ctx } from './env';
 import { friendly } from './errors';
 import type { HostState } from './state';
 import { restoredValue, TEXT_FORMAT } from './text';
-
-function contentOf(value: unknown, formula: unknown): AppliedFix['before'] {
-  const f = typeof formula === 'string' && formula.startsWith('=') ? formula.slice(1) : null;
-  const v = value === '' || value === undefined ? null : (value as string | number | boolean | null);
-  return { value: v, formula: f };
-}
 
 /**
  * The cell, after checking (one sync) that its sheet exists and is not protected; its value,

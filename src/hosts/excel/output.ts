@@ -1,6 +1,7 @@
 // Output sheets (指标计算, 情况说明, 补充信息): created, or their content replaced after the user agreed.
 import { a1 } from '../../core/address';
 import type { OutputCell, OutputSheet } from '../types';
+import { outputValue, sheetNameProblem } from '../cell-io';
 import type { Ctx } from './env';
 import { errorCode, friendly } from './errors';
 import { queueWorkbookProtection } from './sheet-table';
@@ -10,23 +11,6 @@ import { TEXT_FORMAT } from './text';
 
 /** Points per character of column width (Calibri 11: 8.43 characters = 64 px = 48 pt). */
 const POINTS_PER_CHAR = 48 / 8.43;
-
-/** Excel's rules for sheet names. */
-export function sheetNameProblem(name: string): string | null {
-  if (!name.trim()) return '工作表名称不能为空';
-  if (name.length > 31) return `工作表名称“${name}”超过 31 个字符`;
-  if (/[\\/?*[\]:]/.test(name)) return `工作表名称“${name}”含有不允许的字符（\\ / ? * [ ] :）`;
-  if (name.startsWith("'") || name.endsWith("'")) return `工作表名称“${name}”不能以单引号开头或结尾`;
-  if (name.toLowerCase() === 'history') return '“History”是 Excel 保留的工作表名称';
-  return null;
-}
-
-function outputValue(c: OutputCell | undefined): string | number | boolean {
-  if (!c) return '';
-  if (c.formula) return `=${c.formula.replace(/^=/, '')}`;
-  if (c.value === null || c.value === undefined) return '';
-  return c.value;
-}
 
 /** A string cell is Text-formatted unless it asks for a format (see text.ts). */
 function outputFormat(c: OutputCell | undefined): string {

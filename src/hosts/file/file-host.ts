@@ -9,6 +9,7 @@ import { a1, parseA1 } from '../../core/address';
 import type { Finding, Severity, SuggestedFix } from '../../core/findings';
 import type { Cell, CellValue, WorkbookSnapshot } from '../../core/snapshot';
 import type { AppliedFix, HostCapabilities, OutputSheet, Progress, WorkbookHost } from '../types';
+import { ERROR_VALUES, sheetNameProblem } from '../cell-io';
 import { groupFindings, MARKS_SHEET } from './mark-style';
 import type { FileMark } from './marks-record';
 import type { XlsxPackage } from './package';
@@ -28,19 +29,11 @@ export interface FileMarkInfo {
   message: string;
 }
 
+export { sheetNameProblem };
+
 export type FileChange = { kind: 'marks' | 'cells' | 'sheets' };
 
-const KNOWN_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!']);
 
-/** Excel's rules for sheet names; the message says which one is broken. */
-export function sheetNameProblem(name: string): string | null {
-  if (!name.trim()) return '工作表名称不能为空';
-  if (name.length > 31) return `工作表名称“${name}”超过 31 个字符`;
-  if (/[\\/?*[\]:]/.test(name)) return `工作表名称“${name}”含有不允许的字符（\\ / ? * [ ] :）`;
-  if (name.startsWith("'") || name.endsWith("'")) return `工作表名称“${name}”不能以单引号开头或结尾`;
-  if (name.toLowerCase() === 'history') return '“History”是 Excel 保留的工作表名称';
-  return null;
-}
 
 function rank(s: Severity): number {
   return s === 'error' ? 0 : s === 'warning' ? 1 : 2;
@@ -225,7 +218,7 @@ export class FileHost implements WorkbookHost {
     const { ref } = applied.fix;
     const { s, r, c } = this.writable(ref.sheet, ref.row, ref.col);
     const { value, formula } = applied.before;
-    const v: CellValue = typeof value === 'string' && KNOWN_ERRORS.has(value) ? { error: value } : (value ?? null);
+    const v: CellValue = typeof value === 'string' && ERROR_VALUES.has(value) ? { error: value } : (value ?? null);
     const old = s.cell(r, c);
     const cell: Cell | undefined = formula ? { v, f: formula } : v === null ? undefined : { v };
     if (cell && (old?.z ?? s.base.cells[r]?.[c]?.z)) cell.z = old?.z ?? s.base.cells[r]?.[c]?.z;

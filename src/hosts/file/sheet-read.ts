@@ -3,6 +3,7 @@
 // ranges and the protection flag. Its cost is the size of the XML: merges, validations and the
 // declared dimension are never expanded, whatever area they claim.
 import type { Cell, CellRange, CellValue } from '../../core/snapshot';
+import { serialToIso } from '../cell-io';
 import type { Limits } from './limits';
 import { MergeSweep } from './merge-sweep';
 import { WorkbookReadError } from './read-error';
@@ -50,13 +51,6 @@ function parseRef(ref: string): [number, number] | null {
   const row = Number(ref.slice(i));
   if (i === 0 || i > 3 || !Number.isInteger(row) || row < 1 || row > 1048576 || col > 16384) return null;
   return [row - 1, col - 1];
-}
-
-/** Excel serial day → ISO date, as exceljs gave it (the snapshot has always carried dates so). */
-export function serialToIsoDate(serial: number, date1904: boolean): string {
-  const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000);
-  const d = new Date(ms);
-  return Number.isNaN(d.getTime()) ? String(serial) : d.toISOString().slice(0, 10);
 }
 
 /** Value of attribute `name` in the start tag xml[start, end): fast for ` name="…"`, exact for any other spelling. */
@@ -242,7 +236,7 @@ export function readSheetXml(xml: string, ctx: ReadContext): ReadSheet {
     if (t === undefined || t === 'n') {
       if (raw !== undefined && raw !== '') {
         const n = +raw;
-        v = Number.isNaN(n) ? unescapeXml(raw) : ctx.styles.isDate[s] ? serialToIsoDate(n, ctx.date1904) : n;
+        v = Number.isNaN(n) ? unescapeXml(raw) : ctx.styles.isDate[s] ? serialToIso(n, ctx.date1904) : n;
       }
     } else if (t === 's') v = raw !== undefined ? (ctx.strings[+raw] ?? '') : null;
     else if (t === 'inlineStr') v = isAt >= 0 ? itemText(xml.substring(isAt + isOpen.length, xml.indexOf(`</${p}is>`, isAt)), p) : ''; else if (t === 'str') v = raw !== undefined ? decodeOoxmlString(unescapeXml(raw)) : null;

@@ -1,6 +1,7 @@
 // Number formats of a workbook's cell styles (styles.xml cellXfs → numFmt), and whether a
 // format shows a date. Built-in format ids are those of ECMA-376 §18.8.30, with the zh-CN
 // variants Excel uses for the East-Asian ids.
+import { isDateFormat } from '../cell-io';
 import { attrs, prefixOf } from './xml';
 
 const BUILTIN: Record<number, string> = {
@@ -12,14 +13,6 @@ const BUILTIN: Record<number, string> = {
   45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
   50: 'yyyy"年"m"月"', 51: 'm"月"d"日"', 52: 'yyyy"年"m"月"', 53: 'm"月"d"日"', 54: 'm"月"d"日"', 55: '上午/下午h"时"mm"分"', 56: '上午/下午h"时"mm"分"ss"秒"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
 };
-
-/** Does a number format show a date or time? (quoted text and [..] sections do not count) */
-export function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  // Quoted text, [colour]/[$-locale] sections, escaped characters and _x/*x padding are not codes.
-  const bare = fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/[\\_*]./g, '');
-  return /[ymdhsb]/i.test(bare.replace(/General/gi, '').replace(/E[+-]/g, ''));
-}
 
 export interface CellStyles {
   /** Number format of each cellXfs index; undefined for General. */

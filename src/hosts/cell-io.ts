@@ -1,0 +1,56 @@
+// What every host needs to turn a spreadsheet's cells into snapshot cells and back, whatever
+// the spreadsheet is (Excel through Office.js, WPS 表格 through its object model, an .xlsx file):
+// Excel's error values, date formats and serial days, sheet-name rules, and what a written cell
+// held before. Pure functions: no Office, no WPS, no DOM.
+import type { AppliedFix, OutputCell } from './types';
+
+/** Cell errors as Excel (and WPS) show them. */
+export const ERROR_VALUES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!']);
+
+/** Does a number format show a date or time? (quoted text, [..] sections and escapes do not count) */
+export function isDateFormat(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  // Quoted text, [colour]/[$-locale] sections, escaped characters and _x/*x padding are not codes.
+  const bare = fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/[\\_*]./g, '');
+  return /[ymdhsb]/i.test(bare.replace(/General/gi, '').replace(/E[+-]/g, ''));
+}
+
+/** Days between the two date systems' serial 0: 1904-01-01 is serial 1462 in the 1900 system. */
+export const DATE1904_OFFSET = 1462;
+
+/** Excel serial day → ISO date (the snapshot carries dates so), in the workbook's date system. */
+export function serialToIso(serial: number, date1904 = false): string {
+  // Excel's 1900 date system (with its phantom 29 Feb 1900): serial 25569 = 1970-01-01.
+  const d = new Date(Math.round((serial - 25569 + (date1904 ? DATE1904_OFFSET : 0)) * 86400000));
+  return Number.isNaN(d.getTime()) ? String(serial) : d.toISOString().slice(0, 10);
+}
+
+/** Excel's rules for sheet names; the message says which one is broken. */
+export function sheetNameProblem(name: string): string | null {
+  if (!name.trim()) return '工作表名称不能为空';
+  if (name.length > 31) return `工作表名称“${name}”超过 31 个字符`;
+  if (/[\\/?*[\]:]/.test(name)) return `工作表名称“${name}”含有不允许的字符（\\ / ? * [ ] :）`;
+  if (name.startsWith("'") || name.endsWith("'")) return `工作表名称“${name}”不能以单引号开头或结尾`;
+  if (name.toLowerCase() === 'history') return '“History”是 Excel 保留的工作表名称';
+  return null;
+}
+
+/** What a cell held before a write (value and formula as the object model gives them), for undo. */
+export function contentOf(value: unknown, formula: unknown): AppliedFix['before'] {
+  const f = typeof formula === 'string' && formula.startsWith('=') ? formula.slice(1) : null;
+  const v = value === '' || value === undefined ? null : (value as string | number | boolean | null);
+  return { value: v, formula: f };
+}
+
+/** A value written through Value2/values that the spreadsheet keeps as typed ('=x' stays text). */
+export function literal(v: string | number | boolean): string | number | boolean {
+  return typeof v === 'string' && /^[=+\-@]/.test(v) && isNaN(Number(v)) ? `'${v}` : v;
+}
+
+/** An output-sheet cell as written: its formula (kept live), its value, or nothing. */
+export function outputValue(c: OutputCell | undefined, asTyped: (v: string | number | boolean) => string | number | boolean = (v) => v): string | number | boolean {
+  if (!c) return '';
+  if (c.formula) return `=${c.formula.replace(/^=/, '')}`;
+  if (c.value === null || c.value === undefined) return '';
+  return asTyped(c.value);
+}
