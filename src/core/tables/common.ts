@@ -10,6 +10,7 @@ import { cellText, normLabel } from '../text';
 import type { ColumnInfo, RowInfo, TableBase, TableKind, Unit } from './types';
 
 export { Grid, MergeLookup, readCellNumber } from './grid';
+import { isFrameText, unitIn } from './marks';
 
 /** A region of a sheet given to a reader: title row to the row before the next title. */
 export interface Region {
@@ -60,12 +61,7 @@ export function yearIn(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** Unit stated in a caption or header: 单位：万元, 金额单位：元, （万元）. */
-export function unitIn(text: string): Unit | undefined {
-  const t = toHalfWidth(text).replace(/\s+/g, '');
-  const m = /单位[:：]?(万元|元)/.exec(t) ?? /[(（](万元|元)[)）]/.exec(t);
-  return m ? (m[1] as Unit) : undefined;
-}
+export { unitIn } from './marks';
 
 // ---------------------------------------------------------------------------------------------
 // Headers
@@ -135,7 +131,10 @@ export function parseHeader(grid: Grid, start: number, c1: number, c2: number, r
   const rows = [start];
   let r = start + 1;
   while (r <= r2 && rows.length < maxRows) {
-    if (grid.filledCols(r, c1, c2).length === 0 && !rowHasMergedText(grid, r, c1, c2)) break;
+    const filled = grid.filledCols(r, c1, c2);
+    if (filled.length === 0 && !rowHasMergedText(grid, r, c1, c2)) break;
+    // A caption or page mark below the header (a continued page's frame) ends it.
+    if (filled.length > 0 && filled.every((c) => isFrameText(grid.text(r, c)))) break;
     if (isLineNumberRow(grid, r, c1, c2) || looksLikeData(grid, r, c1, c2, stopAtTotal)) break;
     rows.push(r);
     r++;
@@ -153,7 +152,8 @@ export function parseHeader(grid: Grid, start: number, c1: number, c2: number, r
     for (const hr of rows) {
       const m = grid.merges.find(hr, c);
       const t = grid.shown(hr, c);
-      if (t === '') continue;
+      // A unit caption standing at the header row's right is no column's header.
+      if (t === '' || isFrameText(t)) continue;
       // The same merge seen again on the next row adds nothing.
       if (m && m === lastMerge) continue;
       lastMerge = m;

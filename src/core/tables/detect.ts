@@ -5,6 +5,8 @@ import type { CellRange, WorkbookSnapshot } from '../snapshot';
 import { cellText, normLabel } from '../text';
 import type { Region } from './common';
 import { Grid, isNoteText, normTitle } from './common';
+import { mergeContinuation } from './continuation';
+import { isContinuationTitle } from './marks';
 import { basicDetail } from './kinds/basic-detail';
 import { expenditure } from './kinds/expenditure';
 import { fiscalSummary } from './kinds/fiscal-summary';
@@ -37,6 +39,8 @@ interface Candidate {
   col: number;
   text: string;
   reader?: KindReader;
+  /** A 续表 title: the table above (or, first on a sheet, the last table read) goes on. */
+  continued?: boolean;
 }
 
 /** Does the row look like a table header: ≥3 short texts, no figures? */
@@ -72,12 +76,17 @@ function findCandidates(grid: Grid): Candidate[] {
       const cell = row[c];
       if (!cell || typeof cell.v !== 'string') continue;
       const text = cell.v.trim();
-      if (text.length < 3 || text.length > 60 || !text.includes('表') || isNoteText(text)) continue;
+      if (text.length < 2 || text.length > 60 || !text.includes('表') || isNoteText(text)) continue;
+      const continued = isContinuationTitle(text);
       const nt = normTitle(text);
-      if (!nt.endsWith('表')) continue;
+      if (continued && nt === '') {
+        out.push({ row: r, col: c, text, continued });
+        continue;
+      }
+      if (text.length < 3 || !nt.endsWith('表')) continue;
       const reader = BY_TITLE.get(nt);
       if (reader) {
-        out.push({ row: r, col: c, text, reader });
+        out.push(continued ? { row: r, col: c, text, reader, continued } : { row: r, col: c, text, reader });
         continue;
       }
       // A title of some other table: short, alone with text only (no figures) on its row.
@@ -132,13 +141,29 @@ function usedExtent(grid: Grid, region: Region): CellRange {
   return { r1: region.r1, c1: region.c1, r2, c2 };
 }
 
+/**
+ * A 续表 title below a table of its kind (or a bare 续表) on the same sheet continues that table:
+ * it starts no region, and the reader skips its title, caption and repeated header rows.
+ */
+function dropContinuations(all: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of all) {
+    if (c.continued) {
+      const above = [...out].reverse().find((p) => p.row < c.row && (p.reader || p.continued));
+      if (above && (!c.reader || above.reader === c.reader)) continue;
+    }
+    out.push(c);
+  }
+  return out;
+}
+
 function detectSheet(grid: Grid, tables: Table[], unknown: UnknownTable[]): void {
-  const all = findCandidates(grid);
+  const all = dropContinuations(findCandidates(grid));
   // Unknown-title candidates only count when a header follows before the next candidate.
-  const knownRows = all.filter((c) => c.reader).map((c) => c.row);
+  const knownRows = all.filter((c) => c.reader || c.continued).map((c) => c.row);
   let k = 0;
   const cands = all.filter((c) => {
-    if (c.reader) return true;
+    if (c.reader || c.continued) return true;
     while (k < knownRows.length && knownRows[k] <= c.row) k++;
     const to = k < knownRows.length ? knownRows[k] - 1 : grid.rows - 1;
     return hasHeaderBelow(grid, c.row + 1, to, 0, Math.max(grid.cols - 1, 0));
@@ -146,6 +171,15 @@ function detectSheet(grid: Grid, tables: Table[], unknown: UnknownTable[]): void
   const regions = regionsOf(grid, cands);
   cands.forEach((cand, i) => {
     const region = regions[i];
+    if (cand.continued) {
+      // First on its sheet: a table continued from an earlier sheet (the last table of its kind).
+      const reader = cand.reader ?? KIND_READERS.find((kr) => kr.kind === tables[tables.length - 1]?.kind);
+      const t = reader?.read(grid, region);
+      if (!t) return;
+      const prev = [...tables].reverse().find((p) => p.kind === t.kind);
+      if (!prev || !mergeContinuation(prev, t)) tables.push(t);
+      return;
+    }
     if (cand.reader) {
       const t = cand.reader.read(grid, region);
       if (t) {

@@ -6,6 +6,7 @@ import type { Grid, Region } from '../common';
 import { attachNote, baseOf, cleanName, codeDigits, findRow, isNoteText, lastColOf, parseHeader } from '../common';
 import type { BasicDetailTable, ColumnInfo, EconomicEntry, LabelledFigure, RowInfo } from '../types';
 import type { KindReader } from './reader';
+import { isRepeatRow } from '../page';
 import { structuralKey } from './coded';
 
 interface Block {
@@ -76,6 +77,10 @@ export function readBasicDetail(grid: Grid, region: Region): BasicDetailTable | 
     const filled = grid.filledCols(r, c1, c2);
     if (filled.length === 0) continue;
     if (isNoteText(grid.text(r, filled[0]))) break;
+    if (isRepeatRow(grid, r, c1, c2, header)) {
+      rows.push({ row: r, label: grid.text(r, filled[0]), key: 'repeat' });
+      continue;
+    }
     let used = false;
     // Totals: a label cell anywhere in the row, its value in the next amount column to the right.
     for (const c of filled) {

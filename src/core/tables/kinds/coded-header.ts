@@ -61,7 +61,9 @@ function classifyColumn(spec: CodedHeaderSpec, norm: string[]): string | null {
  * a part that classifies the column), not counting the 合计 label in a label column.
  */
 function findSubHeader(spec: CodedHeaderSpec, grid: Grid, region: Region, header: Header): { row: number; cols: Map<number, string> } | null {
-  const r = header.dataStart;
+  // The first row with content after the header (a PDF transcription may leave a blank row first).
+  let r = header.dataStart;
+  while (r <= region.r2 && grid.filledCols(r, region.c1, region.c2).length === 0) r++;
   if (r > region.r2) return null;
   const byCol = new Map(header.columns.map((hc) => [hc.col, hc]));
   const labelCols = new Set(header.columns.filter((hc) => LABEL_KEYS.has(classifyColumn(spec, hc.norm) ?? '')).map((hc) => hc.col));

@@ -5,6 +5,7 @@ import { normLabel } from '../../text';
 import type { Grid, Region } from '../common';
 import { attachNote, baseOf, cleanName, codeDigits, isNoteText, isTotalLabel, lastColOf } from '../common';
 import { readCodedHeader } from './coded-header';
+import { isRepeatRow } from '../page';
 import type { CodedRow, CodedTable, CodeLevel, Figure, RowInfo, TableKind } from '../types';
 
 export interface CodedSpec {
@@ -62,6 +63,10 @@ export function readCoded(spec: CodedSpec, grid: Grid, region: Region): CodedTab
       rows.push({ row: r, label: firstText, key: 'note' });
       noteDone = true;
       break;
+    }
+    if (isRepeatRow(grid, r, c1, c2, header)) {
+      rows.push({ row: r, label: firstText, key: 'repeat' });
+      continue;
     }
     let code = '';
     const codeRefs: CellRef[] = [];

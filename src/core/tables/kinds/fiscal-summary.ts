@@ -5,6 +5,7 @@ import type { Grid, HeaderColumn, Region } from '../common';
 import { attachNote, baseOf, isNoteText, lastColOf } from '../common';
 import type { FiscalSummaryTable, FundKey, FundLine, RowInfo } from '../types';
 import type { KindReader } from './reader';
+import { isRepeatRow } from '../page';
 import { classLine, columnInfo, labelled, parseTwoSided } from './two-sided';
 
 export function fundOf(n: string): FundKey | null {
@@ -68,6 +69,10 @@ export function readFiscalSummary(grid: Grid, region: Region): FiscalSummaryTabl
     const filled = grid.filledCols(r, region.c1, region.c2);
     if (filled.length === 0) continue;
     if (isNoteText(grid.text(r, filled[0]))) break;
+    if (isRepeatRow(grid, r, region.c1, region.c2, h.header)) {
+      rows.push({ row: r, label: grid.text(r, filled[0]), key: 'repeat' });
+      continue;
+    }
     const left = normLabel(grid.text(r, h.income.nameCol));
     const right = normLabel(grid.text(r, h.expenditure.nameCol));
     let used = false;

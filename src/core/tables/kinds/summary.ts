@@ -5,6 +5,7 @@ import type { Grid, Region } from '../common';
 import { attachNote, baseOf, isNoteText, lastColOf } from '../common';
 import type { RowInfo, SummaryIncomeKey, SummaryTable, TableBase } from '../types';
 import type { KindReader } from './reader';
+import { isRepeatRow } from '../page';
 import type { HeaderColumn } from '../common';
 import { classLine, columnInfo, labelled, parseTwoSided } from './two-sided';
 
@@ -71,6 +72,10 @@ export function readSummary(grid: Grid, region: Region): SummaryTable | null {
     const filled = grid.filledCols(r, region.c1, region.c2);
     if (filled.length === 0) continue;
     if (isNoteText(grid.text(r, filled[0]))) break;
+    if (isRepeatRow(grid, r, region.c1, region.c2, h.header)) {
+      rows.push({ row: r, label: grid.text(r, filled[0]), key: 'repeat' });
+      continue;
+    }
     const left = normLabel(grid.text(r, h.income.nameCol));
     const right = normLabel(grid.text(r, h.expenditure.nameCol));
     let used = false;
