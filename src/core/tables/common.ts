@@ -256,17 +256,30 @@ export function isNoteText(t: string): boolean {
   return /^\s*(注|说明|备注)\s*[:：\d]/.test(toHalfWidth(t)) || /^\s*本表(反映|为|无)|故本表为空|本表为空表/.test(t);
 }
 
-/** Code text as digits: 208 (number) → '208'; '２０８０１' → '20801'; '208 01' → '20801'. */
+/** Code text as digits: 208 (number) → '208'; '２０８０１' → '20801'; '208 01' → '20801'; '[2080106]' → '2080106'. */
 export function codeDigits(v: CellValue): string {
   if (typeof v === 'number') return Number.isInteger(v) && v >= 0 ? String(v) : '';
   if (typeof v !== 'string') return '';
-  const t = toHalfWidth(v).replace(/[\s\u00a0]+/g, '');
+  const t = toHalfWidth(v)
+    .replace(/[\s\u00a0]+/g, '')
+    .replace(/^[[［【(（](\d+)[\]］】)）]$/, '$1');
   return /^\d+$/.test(t) ? t : '';
 }
 
 /** Name as printed, without indentation (full-width spaces) and list numbering kept as is. */
 export function cleanName(s: string): string {
   return s.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
+}
+
+/** A 科目 name without indentation or the 其中： that introduces a first sub-item. */
+export function itemName(s: string): string {
+  return cleanName(cleanName(s).replace(/^其中\s*[:：]/, ''));
+}
+
+/** Code and name printed in one cell: '2080101 行政运行', '[2080101]行政运行', '【208】 社会保障和就业支出'. */
+export function splitCodeName(s: string): { code: string; name: string } | null {
+  const m = /^[[［【(（]?\s*(\d{7}|\d{5}|\d{3})\s*[\]］】)）]?[\s\u3000]*(\D.*)$/.exec(toHalfWidth(cleanName(s)));
+  return m ? { code: m[1], name: itemName(m[2]) } : null;
 }
 
 /** Parse the cap of an 一级指标 label: '产出指标（50分）' / '产出指标(50)' → 50. */

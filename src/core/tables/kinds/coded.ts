@@ -3,7 +3,7 @@
 import type { CellRef } from '../../address';
 import { normLabel } from '../../text';
 import type { Grid, Region } from '../common';
-import { attachNote, baseOf, cleanName, codeDigits, isNoteText, isTotalLabel, lastColOf } from '../common';
+import { attachNote, baseOf, codeDigits, isNoteText, isTotalLabel, itemName, lastColOf, splitCodeName } from '../common';
 import { readCodedHeader } from './coded-header';
 import { isRepeatRow } from '../page';
 import type { CodedRow, CodedTable, CodeLevel, Figure, RowInfo, TableKind } from '../types';
@@ -90,17 +90,18 @@ export function readCoded(spec: CodedSpec, grid: Grid, region: Region): CodedTab
       code = codeDigits(grid.value(r, codeCol));
       codeRefs.push(grid.ref(r, codeCol));
     }
-    let name = nameCol !== undefined ? cleanName(grid.text(r, nameCol)) : '';
+    let name = nameCol !== undefined ? itemName(grid.text(r, nameCol)) : '';
     let nameRef = grid.ref(r, nameCol ?? codeCol ?? firstLabelCol);
     if (!code) {
-      // '2080101 行政运行' or '[208]社会保障和就业支出' in one cell.
-      const src = name || (codeCol !== undefined ? grid.text(r, codeCol) : '');
-      const m = /^[[［【]?\s*(\d{7}|\d{5}|\d{3})\s*[\]］】]?[\s\u3000]*(\D.*)$/.exec(src);
-      if (m) {
-        code = m[1];
-        name = cleanName(m[2]);
-        if (!name) name = '';
-        if (codeRefs.length === 0) codeRefs.push(nameRef);
+      // '2080101 行政运行' or '[208]社会保障和就业支出' in one cell: the name cell or a code cell.
+      for (const c of [nameCol, ...labelCols].filter((x): x is number => x !== undefined)) {
+        const both = splitCodeName(grid.text(r, c));
+        if (!both) continue;
+        code = both.code;
+        name = both.name;
+        nameRef = grid.ref(r, c);
+        codeRefs.splice(0, codeRefs.length, nameRef);
+        break;
       }
     }
     // 合计 may sit in the code column, the name column, or a merge over both.
