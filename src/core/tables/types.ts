@@ -246,7 +246,8 @@ export interface ThreePublicFigures {
 
 export interface ThreePublicTable extends TableBase {
   kind: 'three-public';
-  layout: 'blocks' | 'pairs';
+  /** 预算数 block + 决算数 block, pairs under each item, or the items as rows (项目 | 预算数 | 决算数). */
+  layout: 'blocks' | 'pairs' | 'rows';
   budget: ThreePublicFigures | null; // 预算数 (absent in some templates)
   actual: ThreePublicFigures; // 决算数
 }
