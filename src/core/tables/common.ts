@@ -10,7 +10,7 @@ import { cellText, normLabel } from '../text';
 import type { ColumnInfo, RowInfo, TableBase, TableKind, Unit } from './types';
 
 export { Grid, MergeLookup, readCellNumber } from './grid';
-import { isFrameText, unitIn } from './marks';
+import { isFrameText, isNoteText, unitIn } from './marks';
 
 /** A region of a sheet given to a reader: title row to the row before the next title. */
 export interface Region {
@@ -61,116 +61,14 @@ export function yearIn(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-export { unitIn } from './marks';
+export { isNoteText, unitIn } from './marks';
 
 // ---------------------------------------------------------------------------------------------
-// Headers
+// Headers (header.ts)
 
-export interface HeaderColumn {
-  col: number;
-  /** Segments from top to bottom, merged duplicates removed. */
-  parts: string[];
-  /** Normalised parts. */
-  norm: string[];
-  header: string;
-}
-
-export interface Header {
-  rows: number[];
-  columns: HeaderColumn[];
-  /** First row after the header (and after any 栏次 row). */
-  dataStart: number;
-  /** 栏次 rows skipped. */
-  lineRows: number[];
-}
-
-const TOTAL_LABELS = new Set(['合计', '总计', '本年合计', '合计数', '总合计']);
-
-export function isTotalLabel(norm: string): boolean {
-  return TOTAL_LABELS.has(norm);
-}
-
-/** A row of the 栏次 kind: '栏次' printed, or the numbers 1, 2, 3 … in order. */
-export function isLineNumberRow(grid: Grid, r: number, c1: number, c2: number): boolean {
-  const cols = grid.filledCols(r, c1, c2);
-  if (cols.length === 0) return false;
-  let expect = 1;
-  let numbers = 0;
-  for (const c of cols) {
-    const t = normLabel(grid.text(r, c));
-    if (t === '栏次' || t === '行次') return true;
-    if (/^[甲乙丙丁]$/.test(t)) continue;
-    const n = Number(toHalfWidth(t));
-    if (!Number.isInteger(n) || n !== expect) return false;
-    expect++;
-    numbers++;
-  }
-  return numbers >= 3;
-}
-
-/** Does a row look like data rather than header: numbers, a code, or a 合计 label first? */
-function looksLikeData(grid: Grid, r: number, c1: number, c2: number, stopAtTotal: boolean): boolean {
-  const cols = grid.filledCols(r, c1, c2);
-  if (cols.length === 0) return false;
-  // The first text shown on the row (a vertical header merge shows its text on every row).
-  let first = '';
-  for (let c = c1; c <= Math.min(c2, c1 + 60) && first === ''; c++) first = normLabel(grid.shown(r, c));
-  if ((stopAtTotal && isTotalLabel(first)) || /^\d{3,7}$/.test(first)) return true;
-  // '一、一般公共预算财政拨款收入' starts the data of two-sided tables even when its amounts are blank.
-  if (/^[一二三四五六七八九十]+[、.．]/.test(grid.shown(r, cols[0]))) return true;
-  for (const c of cols) if (grid.isNumeric(r, c)) return true;
-  return false;
-}
-
-/**
- * Parse a header starting at row `start`: it extends over following rows that are not data
- * (max 4 rows in all); then 栏次 rows are skipped. Column text joins the rows' shown texts
- * (merges looked through) with '/', e.g. '本年支出/小计'.
- */
-export function parseHeader(grid: Grid, start: number, c1: number, c2: number, r2: number, maxRows = 4, stopAtTotal = true): Header {
-  const rows = [start];
-  let r = start + 1;
-  while (r <= r2 && rows.length < maxRows) {
-    const filled = grid.filledCols(r, c1, c2);
-    if (filled.length === 0 && !rowHasMergedText(grid, r, c1, c2)) break;
-    // A caption or page mark below the header (a continued page's frame) ends it.
-    if (filled.length > 0 && filled.every((c) => isFrameText(grid.text(r, c)))) break;
-    if (isLineNumberRow(grid, r, c1, c2) || looksLikeData(grid, r, c1, c2, stopAtTotal)) break;
-    rows.push(r);
-    r++;
-  }
-  const lineRows: number[] = [];
-  while (r <= r2 && isLineNumberRow(grid, r, c1, c2)) {
-    lineRows.push(r);
-    r++;
-  }
-  const columns: HeaderColumn[] = [];
-  const cEnd = Math.min(c2, Math.max(grid.cols - 1, c1));
-  for (let c = c1; c <= cEnd; c++) {
-    const parts: string[] = [];
-    let lastMerge: CellRange | undefined;
-    for (const hr of rows) {
-      const m = grid.merges.find(hr, c);
-      const t = grid.shown(hr, c);
-      // A unit caption standing at the header row's right is no column's header.
-      if (t === '' || isFrameText(t)) continue;
-      // The same merge seen again on the next row adds nothing.
-      if (m && m === lastMerge) continue;
-      lastMerge = m;
-      if (parts.length > 0 && normLabel(parts[parts.length - 1]) === normLabel(t)) continue;
-      parts.push(t);
-    }
-    if (parts.length === 0) continue;
-    columns.push({ col: c, parts, norm: parts.map(normLabel), header: parts.join('/') });
-  }
-  return { rows, columns, dataStart: r, lineRows };
-}
-
-function rowHasMergedText(grid: Grid, r: number, c1: number, c2: number): boolean {
-  const end = Math.min(c2, c1 + 60);
-  for (let c = c1; c <= end; c++) if (grid.shown(r, c) !== '') return true;
-  return false;
-}
+export type { Header, HeaderColumn } from './header';
+export { isLineNumberRow, isTotalLabel, parseHeader } from './header';
+import type { Header, HeaderColumn } from './header';
 
 /** First row in [from, to] where some cell's normalised text satisfies `pred`. */
 export function findRow(grid: Grid, from: number, to: number, c1: number, c2: number, pred: (norm: string) => boolean): number {
@@ -250,11 +148,6 @@ export function findNote(grid: Grid, from: number, to: number, c1: number, c2: n
   return found;
 }
 
-export function isNoteText(t: string): boolean {
-  // Cheap pre-check: this runs on every data row.
-  if (!/^\s*[注说备本]|空表/.test(t)) return false;
-  return /^\s*(注|说明|备注)\s*[:：\d]/.test(toHalfWidth(t)) || /^\s*本表(反映|为|无)|故本表为空|本表为空表/.test(t);
-}
 
 /** Code text as digits: 208 (number) → '208'; '２０８０１' → '20801'; '208 01' → '20801'; '[2080106]' → '2080106'. */
 export function codeDigits(v: CellValue): string {

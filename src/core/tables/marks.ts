@@ -39,6 +39,13 @@ export function isCaptionText(raw: string): boolean {
   );
 }
 
+/** A note below (or inside) a table: 注：…, 说明：…, 本表反映…, …故本表为空表. */
+export function isNoteText(t: string): boolean {
+  // Cheap pre-check: this runs on every data row.
+  if (!/^\s*[注说备本]|空表/.test(t)) return false;
+  return /^\s*(注|说明|备注)\s*[:：\d]/.test(toHalfWidth(t)) || /^\s*本表(反映|为|无)|故本表为空|本表为空表/.test(t);
+}
+
 /** Frame text of any of these kinds (never header, never data). */
 export function isFrameText(raw: string): boolean {
   return isCaptionText(raw) || isPageMark(raw) || isContinuationTitle(raw);

@@ -5,7 +5,7 @@
 // sub-header cells are header: they extend their column's header and are never read as figures.
 import type { ColumnInfo } from '../types';
 import type { Grid, Header, HeaderColumn, Region } from '../common';
-import { findRow, isTotalLabel, mapColumns, parseHeader } from '../common';
+import { findRow, isNoteText, isTotalLabel, mapColumns, parseHeader } from '../common';
 import { normLabel } from '../../text';
 
 export interface CodedHeaderSpec {
@@ -61,9 +61,14 @@ function classifyColumn(spec: CodedHeaderSpec, norm: string[]): string | null {
  * a part that classifies the column), not counting the 合计 label in a label column.
  */
 function findSubHeader(spec: CodedHeaderSpec, grid: Grid, region: Region, header: Header): { row: number; cols: Map<number, string> } | null {
-  // The first row with content after the header (a PDF transcription may leave a blank row first).
+  // The first row with content after the header (a PDF transcription may leave a blank row first,
+  // an empty table may print its 注 first).
   let r = header.dataStart;
-  while (r <= region.r2 && grid.filledCols(r, region.c1, region.c2).length === 0) r++;
+  const skip = (k: number) => {
+    const f = grid.filledCols(k, region.c1, region.c2);
+    return f.length === 0 || isNoteText(grid.text(k, f[0]));
+  };
+  while (r <= region.r2 && r < header.dataStart + 6 && skip(r)) r++;
   if (r > region.r2) return null;
   const byCol = new Map(header.columns.map((hc) => [hc.col, hc]));
   const labelCols = new Set(header.columns.filter((hc) => LABEL_KEYS.has(classifyColumn(spec, hc.norm) ?? '')).map((hc) => hc.col));

@@ -51,6 +51,7 @@ export function readCoded(spec: CodedSpec, grid: Grid, region: Region): CodedTab
   let lastClass = '';
   let lastSection = '';
   let noteDone = false;
+  let innerNote: { note: string; ref: CellRef } | undefined;
   const labelCols = [codeCol, split?.cls, split?.sec, split?.itm, nameCol].filter((c): c is number => c !== undefined);
   const firstLabelCol = Math.min(...labelCols);
   const lastLabelCol = Math.max(...labelCols);
@@ -61,6 +62,11 @@ export function readCoded(spec: CodedSpec, grid: Grid, region: Region): CodedTab
     const firstText = grid.text(r, filled[0]);
     if (isNoteText(firstText)) {
       rows.push({ row: r, label: firstText, key: 'note' });
+      // A note inside the table (an empty table's 注 above its 合计 row) does not end it.
+      if (dataFollows(grid, r, region)) {
+        innerNote ??= { note: firstText, ref: grid.ref(r, filled[0]) };
+        continue;
+      }
       noteDone = true;
       break;
     }
@@ -150,12 +156,27 @@ export function readCoded(spec: CodedSpec, grid: Grid, region: Region): CodedTab
   const empty = items.length === 0 && (!total || valueKeys.every((k) => (total!.values[k]?.value ?? 0) === 0));
   const table: CodedTable = { ...base, kind: spec.kind, valueKeys, total, items, empty };
   attachNote(table, grid, lastRow + 1, region);
+  if (!table.note && innerNote) {
+    table.note = innerNote.note;
+    table.noteRef = innerNote.ref;
+  }
   if (!table.note && !noteDone && empty) {
     // An empty table may carry its note inside (e.g. in a merged row before 合计).
     attachNote(table, grid, header.dataStart, region);
   }
   if (empty && !table.note) warnings.push('本表无数据，且没有说明为空表的注释');
   return table;
+}
+
+/** Does a 合计 row or a coded row come next (within a few rows) after row r? */
+function dataFollows(grid: Grid, r: number, region: Region): boolean {
+  for (let k = r + 1; k <= Math.min(region.r2, r + 4); k++) {
+    const filled = grid.filledCols(k, region.c1, region.c2);
+    if (filled.length === 0) continue;
+    const t = grid.text(k, filled[0]);
+    return isTotalLabel(normLabel(t)) || codeDigits(grid.value(k, filled[0])).length >= 3 || splitCodeName(t) !== null;
+  }
+  return false;
 }
 
 /** Helpers for classifying amount columns. */
