@@ -152,6 +152,9 @@ export function readCoded(spec: CodedSpec, grid: Grid, region: Region): CodedTab
     }
   }
 
+  // Rows coded by 经济分类 (301 工资福利支出 …, Sichuan's 一般公共预算财政拨款支出决算明细表): another
+  // table under a look-alike title. Every 功能分类 code starts with 2.
+  if (items.length > 0 && !items.some((it) => it.code?.startsWith('2'))) return null;
   const base = baseOf(spec.kind, grid, region, lastRow, lastColOf(grid, region, header), info, rows, header.rows[0], warnings);
   const empty = items.length === 0 && (!total || valueKeys.every((k) => (total!.values[k]?.value ?? 0) === 0));
   const table: CodedTable = { ...base, kind: spec.kind, valueKeys, total, items, empty };
