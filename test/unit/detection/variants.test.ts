@@ -1,0 +1,99 @@
+// Real files nobody here has seen: every family of real variation (layouts/variants) in both money
+// units, over the four layouts and three figure sets. A clean variant must be read exactly (the
+// truth tables with their ranges and continuations, every truth figure at its cell, every extra
+// table reported as unknown and nothing else) and give no error and no warning.
+import { rangeA1 } from '../../../src/core/address';
+import type { Finding } from '../../../src/core/findings';
+import { runChecks } from '../../../src/core/rules/engine';
+import { detectTables } from '../../../src/core/tables/detect';
+import type { Table } from '../../../src/core/tables/types';
+import { readXlsx } from '../../../src/hosts/file/xlsx-read';
+import { VARIANT_FAMILIES, generateWorkbook, resolveFigure, type GenerateOptions, type LayoutId, type TruthTable, type UnitId, type VariantId } from '../../fixtures/generator/index';
+
+const LAYOUTS: LayoutId[] = ['hunan', 'shanghai', 'central', 'putuo'];
+const UNITS: UnitId[] = ['jiuye', 'bigunit', 'rounding'];
+const MONEY = ['万元', '元'] as const;
+
+interface Case {
+  family: string;
+  name: string;
+  opts: GenerateOptions;
+}
+
+const cases: Case[] = [];
+let k = 0;
+for (const [family, sets] of Object.entries(VARIANT_FAMILIES))
+  for (const variants of sets)
+    for (const money of MONEY) {
+      // Rotate layouts and figure sets so that every family meets every layout and unit.
+      const layout = LAYOUTS[k % LAYOUTS.length];
+      const unit = UNITS[Math.floor(k / LAYOUTS.length) % UNITS.length];
+      k++;
+      cases.push({ family, name: `${family}: ${variants.join('+')} / ${layout} / ${unit} / ${money}`, opts: { unit, layout, money, variants } });
+    }
+// Every family at once, on every layout.
+const ALL: VariantId[] = ['continued', 'page-marks', 'spacers', 'text-forms', 'code-in-name', 'name-forms', 'line-numbers', 'budget-rate', 'three-public-vertical', 'hidden', 'blank-cols', 'merged-names', 'note-in-table', 'caption-merged', 'extra-tables'];
+for (const layout of LAYOUTS)
+  for (const money of MONEY) {
+    const unit = UNITS[k++ % UNITS.length];
+    cases.push({ family: 'all', name: `all families / ${layout} / ${unit} / ${money}`, opts: { unit, layout, money, variants: ALL } });
+  }
+
+const tableKey = (t: { kind: string; sheet: string; range: string; unit: string | null; continued?: { sheet: string; range: string }[] }) =>
+  `${t.sheet}!${t.range} ${t.kind} ${t.unit}${(t.continued ?? []).map((c) => ` +${c.sheet}!${c.range}`).join('')}`;
+const readKey = (t: Table) => tableKey({ kind: t.kind, sheet: t.sheet, range: rangeA1(t.range), unit: t.unit, continued: t.continued?.map((c) => ({ sheet: c.sheet, range: rangeA1(c.range) })) });
+const show = (f: Finding) => `${f.rule} ${f.sheet}!${f.cell} ${f.message}`;
+
+/** Per family: cases, cases read exactly, truth figures read at their cells, cases clean. */
+const summary = new Map<string, { cases: number; exact: number; figures: number; clean: number }>();
+const tally = (family: string) => {
+  const s = summary.get(family) ?? { cases: 0, exact: 0, figures: 0, clean: 0 };
+  summary.set(family, s);
+  return s;
+};
+
+describe.each(cases)('$name', ({ family, opts }) => {
+  let gen: Awaited<ReturnType<typeof generateWorkbook>>;
+  let detection: ReturnType<typeof detectTables>;
+  let findings: Finding[];
+  beforeAll(async () => {
+    gen = await generateWorkbook(opts);
+    const wb = await readXlsx(gen.bytes, 'variant.xlsx');
+    detection = detectTables(wb);
+    findings = runChecks(wb, detection);
+  });
+
+  test('finds exactly the truth tables (kind, sheet, range, unit, continuation)', () => {
+    tally(family).cases++;
+    expect(detection.tables.map(readKey).sort()).toEqual(gen.truth.tables.map((t: TruthTable) => tableKey(t)).sort());
+    tally(family).exact++;
+  });
+
+  test('reports every extra table as unknown, and nothing else', () => {
+    const unknown = detection.unknown.map((u) => `${u.sheet}: ${u.title}`).sort();
+    expect(unknown).toEqual(gen.truth.extras.map((x) => `${x.sheet}: ${x.title}`).sort());
+  });
+
+  test('reads every truth figure at its cell with its value', () => {
+    const wrong: string[] = [];
+    for (const f of gen.truth.figures) {
+      const r = resolveFigure(detection, f.path);
+      const got = r ? `${r.sheet}!${r.cell}=${r.value}` : 'missing';
+      const want = `${f.sheet}!${f.cell}=${f.value}`;
+      if (got !== want) wrong.push(`${f.path}: want ${want}, got ${got}`);
+    }
+    expect({ count: wrong.length, first: wrong.slice(0, 25) }).toEqual({ count: 0, first: [] });
+    tally(family).figures += gen.truth.figures.length;
+  });
+
+  test('a clean variant gives no error and no warning', () => {
+    expect(findings.filter((f) => f.severity !== 'info').map(show)).toEqual([]);
+    tally(family).clean++;
+  });
+});
+
+afterAll(() => {
+  const lines = [...summary.entries()].map(([family, s]) => `${family}: ${s.cases} cases (variant sets × 万元/元), ${s.exact} read exactly, ${s.clean} clean (0 errors, 0 warnings), ${s.figures} truth figures read at their cells`);
+  // eslint-disable-next-line no-console
+  console.log(lines.join('\n'));
+});
