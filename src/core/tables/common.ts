@@ -155,7 +155,8 @@ export function codeDigits(v: CellValue): string {
   if (typeof v !== 'string') return '';
   const t = toHalfWidth(v)
     .replace(/[\s\u00a0]+/g, '')
-    .replace(/^[[［【(（](\d+)[\]］】)）]$/, '$1');
+    .replace(/^[[［【(（](\d+)[\]］】)）]$/, '$1')
+    .replace(/^(\d+)\.0+$/, '$1'); // a code stored as a decimal by a PDF converter: 2080106.0
   return /^\d+$/.test(t) ? t : '';
 }
 
@@ -169,10 +170,14 @@ export function itemName(s: string): string {
   return cleanName(cleanName(s).replace(/^其中\s*[:：]/, ''));
 }
 
-/** Code and name printed in one cell: '2080101 行政运行', '[2080101]行政运行', '【208】 社会保障和就业支出'. */
+/**
+ * Code and name printed in one cell: '2080101 行政运行', '[2080101]行政运行', '【208】 社会保障和就业支出',
+ * '2080101-行政运行'. The name must start with a Chinese character (a mistyped code such as
+ * '20801O9' is no code and name).
+ */
 export function splitCodeName(s: string): { code: string; name: string } | null {
-  const m = /^[[［【(（]?\s*(\d{7}|\d{5}|\d{3})\s*[\]］】)）]?[\s\u3000]*(\D.*)$/.exec(toHalfWidth(cleanName(s)));
-  return m ? { code: m[1], name: itemName(m[2]) } : null;
+  const m = /^[[［【(（]?\s*(\d{7}|\d{5}|\d{3})\s*[\]］】)）]?[\s\u3000]*[-—–、.．:：|]?[\s\u3000]*(其中[:：]?)?([\u4e00-\u9fff].*)$/.exec(toHalfWidth(cleanName(s)));
+  return m ? { code: m[1], name: itemName(m[3]) } : null;
 }
 
 /** Parse the cap of an 一级指标 label: '产出指标（50分）' / '产出指标(50)' → 50. */

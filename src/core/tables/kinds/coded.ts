@@ -100,7 +100,8 @@ export function readCoded(spec: CodedSpec, grid: Grid, region: Region): CodedTab
     let nameRef = grid.ref(r, nameCol ?? codeCol ?? firstLabelCol);
     if (!code) {
       // '2080101 行政运行' or '[208]社会保障和就业支出' in one cell: the name cell or a code cell.
-      for (const c of [nameCol, ...labelCols].filter((x): x is number => x !== undefined)) {
+      // A code cell holding both is read only when the name cell is empty.
+      for (const c of [nameCol, ...(name ? [] : labelCols)].filter((x): x is number => x !== undefined)) {
         const both = splitCodeName(grid.text(r, c));
         if (!both) continue;
         code = both.code;
