@@ -116,6 +116,7 @@ export function readFiscalSummary(grid: Grid, region: Region): FiscalSummaryTabl
         const cl = classLine(fl.label);
         if (cl) {
           fl.code = cl.code;
+          if (cl.name) fl.label = cl.name;
           t.classes.push(fl);
           key = 'expenditure.class';
           if (cl.code === null) warnings.push(`第${r + 1}行：支出功能分类「${fl.label}」不在分类目录中`);

@@ -105,7 +105,7 @@ export function readSummary(grid: Grid, region: Region): SummaryTable | null {
       } else {
         const cl = classLine(lf.label);
         if (cl) {
-          t.classes.push({ ...lf, code: cl.code });
+          t.classes.push({ ...lf, label: cl.name ?? lf.label, code: cl.code });
           rows.push({ row: r, label: lf.label, key: 'expenditure.class' });
           if (cl.code === null) warnings.push(`第${r + 1}行：支出功能分类「${lf.label}」不在分类目录中`);
           used = true;
