@@ -1,9 +1,43 @@
 // A long table continued on another sheet (a PDF page transcribed to its own sheet, an export
 // that splits at a page break): the continuation, read by the same kind's reader under its 续表
 // title and repeated header, is folded into the table it continues, so rules see one table.
-import type { BasicDetailTable, CodedTable, FiscalSummaryTable, SummaryTable, Table } from './types';
+import type { BasicDetailTable, CodedRow, CodedTable, FiscalSummaryTable, SummaryTable, Table } from './types';
 
 const CODED = new Set(['income', 'expenditure', 'general-budget', 'gov-fund', 'state-capital']);
+
+export function isCoded(t: Table | undefined): t is CodedTable {
+  return !!t && CODED.has(t.kind);
+}
+
+/** Do the top-level rows (类) add up to the 合计 in the 合计 column, within rounding? */
+export function balances(items: CodedRow[], total: CodedRow | null, unit: string | null): boolean {
+  const t = total?.values.total?.value;
+  if (t === null || t === undefined) return false;
+  const top = Math.min(...items.map((i) => (i.code ?? '').length).filter((n) => n > 0));
+  const parts = items.filter((i) => (i.code ?? '').length === top);
+  if (parts.length === 0) return false;
+  const sum = parts.reduce((a, i) => a + (i.values.total?.value ?? 0), 0);
+  // SPEC §2: (n+1) half-intervals; whole 元 amounts stand for ±0.5.
+  const half = unit === '元' && [total!, ...parts].every((r) => Number.isInteger(r.values.total?.value ?? 0)) ? 0.5 : 0.005;
+  return Math.abs(sum - t) <= (parts.length + 1) * half + 1e-9;
+}
+
+/** A table ends on a 项 (or a zero row): one ending on a non-zero 类 or 款 lacks the rows below it. */
+function endsComplete(items: CodedRow[]): boolean {
+  const last = items[items.length - 1];
+  return !last || last.level === 'item' || (last.values.total?.value ?? 0) === 0;
+}
+
+/**
+ * A sheet with no title of its own continues the coded table of the sheet before only when that
+ * table is incomplete (no 合计, its 类 do not add up to it, or it ends on a 类/款 without its rows)
+ * and the rows make it complete.
+ */
+export function completes(prev: CodedTable, next: CodedTable): boolean {
+  if (balances(prev.items, prev.total, prev.unit) && endsComplete(prev.items)) return false;
+  const items = [...prev.items, ...next.items];
+  return balances(items, prev.total ?? next.total, prev.unit) && endsComplete(items);
+}
 
 function fill<T extends object>(into: T, from: T, keys: (keyof T)[]): void {
   for (const k of keys) if (into[k] == null && from[k] != null) into[k] = from[k];
@@ -44,6 +78,7 @@ export function mergeContinuation(prev: Table, next: Table): boolean {
   }
   // The continuation's own reading warnings name rows of its sheet.
   for (const w of next.warnings) prev.warnings.push(`（续表“${next.sheet}”）${w}`);
-  prev.continued = [...(prev.continued ?? []), { sheet: next.sheet, range: next.range }];
+  // A region without a title starts at row -1 (its first row may hold data).
+  prev.continued = [...(prev.continued ?? []), { sheet: next.sheet, range: { ...next.range, r1: Math.max(0, next.range.r1) } }];
   return true;
 }

@@ -5,7 +5,7 @@ import type { CellRange, WorkbookSnapshot } from '../snapshot';
 import { cellText, normLabel } from '../text';
 import type { Region } from './common';
 import { Grid, isNoteText, normTitle } from './common';
-import { mergeContinuation } from './continuation';
+import { completes, isCoded, mergeContinuation } from './continuation';
 import { isContinuationTitle } from './marks';
 import { basicDetail } from './kinds/basic-detail';
 import { expenditure } from './kinds/expenditure';
@@ -20,7 +20,7 @@ import { stateCapital } from './kinds/state-capital';
 import { summary } from './kinds/summary';
 import { threePublic } from './kinds/three-public';
 import { readSupplement } from './supplement';
-import type { Detection, Table, UnknownTable } from './types';
+import type { CodedTable, Detection, Table, UnknownTable } from './types';
 import { TABLE_KIND_NAMES } from './types';
 
 /** The registry of kinds. */
@@ -157,8 +157,25 @@ function dropContinuations(all: Candidate[]): Candidate[] {
   return out;
 }
 
-function detectSheet(grid: Grid, tables: Table[], unknown: UnknownTable[]): void {
+/**
+ * A sheet without any title right after a sheet whose last table is an incomplete coded table:
+ * the rest of that table (a PDF page transcribed to its own sheet, header repeated or not).
+ */
+function continueUntitled(grid: Grid, tables: Table[], prevSheet: string | undefined): void {
+  const prev = tables[tables.length - 1];
+  if (!isCoded(prev) || prev.sheet !== prevSheet || grid.rows === 0) return;
+  const reader = KIND_READERS.find((kr) => kr.kind === prev.kind)!;
+  const region: Region = { r1: 0, c1: 0, r2: grid.rows - 1, c2: Math.max(grid.cols - 1, 0), titleRow: -1, titleCol: 0, title: '' };
+  const t = reader.read(grid, region) ?? reader.readContinued?.(grid, region, prev);
+  if (isCoded(t ?? undefined) && completes(prev, t as CodedTable)) mergeContinuation(prev, t!);
+}
+
+function detectSheet(grid: Grid, tables: Table[], unknown: UnknownTable[], prevSheet?: string): void {
   const all = dropContinuations(findCandidates(grid));
+  if (all.length === 0) {
+    continueUntitled(grid, tables, prevSheet);
+    return;
+  }
   // Unknown-title candidates only count when a header follows before the next candidate.
   const knownRows = all.filter((c) => c.reader || c.continued).map((c) => c.row);
   let k = 0;
@@ -172,11 +189,12 @@ function detectSheet(grid: Grid, tables: Table[], unknown: UnknownTable[]): void
   cands.forEach((cand, i) => {
     const region = regions[i];
     if (cand.continued) {
-      // First on its sheet: a table continued from an earlier sheet (the last table of its kind).
+      // First on its sheet: a table continued from an earlier sheet (the last table of its kind),
+      // its header repeated or not.
       const reader = cand.reader ?? KIND_READERS.find((kr) => kr.kind === tables[tables.length - 1]?.kind);
-      const t = reader?.read(grid, region);
+      const prev = [...tables].reverse().find((p) => p.kind === reader?.kind);
+      const t = reader?.read(grid, region) ?? (prev ? reader?.readContinued?.(grid, region, prev) : null);
       if (!t) return;
-      const prev = [...tables].reverse().find((p) => p.kind === t.kind);
       if (!prev || !mergeContinuation(prev, t)) tables.push(t);
       return;
     }
@@ -199,10 +217,12 @@ export function detectTables(wb: WorkbookSnapshot): Detection {
   const tables: Table[] = [];
   const unknown: UnknownTable[] = [];
   const sheets = Array.isArray(wb?.sheets) ? wb.sheets : [];
+  let prevSheet: string | undefined;
   for (const sheet of sheets) {
     if (!sheet || !Array.isArray(sheet.cells)) continue;
     try {
-      detectSheet(new Grid(sheet), tables, unknown);
+      detectSheet(new Grid(sheet), tables, unknown, prevSheet);
+      prevSheet = sheet.name;
     } catch (e) {
       // A reader bug must not take the whole analysis down: report the sheet as not understood.
       unknown.push({ sheet: String(sheet.name), range: { r1: 0, c1: 0, r2: 0, c2: 0 }, title: '', reason: `读取本工作表时出错：${cellText(String((e as Error)?.message ?? e))}` });

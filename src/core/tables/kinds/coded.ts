@@ -4,7 +4,7 @@ import type { CellRef } from '../../address';
 import { normLabel } from '../../text';
 import type { Grid, Region } from '../common';
 import { attachNote, baseOf, codeDigits, isNoteText, isTotalLabel, itemName, lastColOf, splitCodeName } from '../common';
-import { readCodedHeader } from './coded-header';
+import { readCodedHeader, type CodedHeader } from './coded-header';
 import { isRepeatRow } from '../page';
 import type { CodedRow, CodedTable, CodeLevel, Figure, RowInfo, TableKind } from '../types';
 
@@ -26,9 +26,13 @@ function pad2(d: string): string {
   return d.length === 1 ? `0${d}` : d;
 }
 
-export function readCoded(spec: CodedSpec, grid: Grid, region: Region): CodedTable | null {
+/**
+ * Read a coded table in the region. `given`: the column map of the table this region continues
+ * (a continuation page transcribed without its header), used when the region has no header.
+ */
+export function readCoded(spec: CodedSpec, grid: Grid, region: Region, given?: CodedTable): CodedTable | null {
   const { c1, c2, r2 } = region;
-  const read = readCodedHeader(spec, grid, region);
+  const read = readCodedHeader(spec, grid, region) ?? (given ? headerOf(given, region) : null);
   if (!read) return null;
   const { header, info, byKey, subHeader } = read;
   for (const alt of spec.required) if (!alt.some((k) => byKey.has(k))) return null;
@@ -47,7 +51,7 @@ export function readCoded(spec: CodedSpec, grid: Grid, region: Region): CodedTab
 
   const items: CodedRow[] = [];
   let total: CodedRow | null = null;
-  let lastRow = header.lineRows.length ? header.lineRows[header.lineRows.length - 1] : header.rows[header.rows.length - 1];
+  let lastRow = header.lineRows.length ? header.lineRows[header.lineRows.length - 1] : header.rows.length ? header.rows[header.rows.length - 1] : region.titleRow;
   let lastClass = '';
   let lastSection = '';
   let noteDone = false;
@@ -156,7 +160,7 @@ export function readCoded(spec: CodedSpec, grid: Grid, region: Region): CodedTab
   // Rows coded by 经济分类 (301 工资福利支出 …, Sichuan's 一般公共预算财政拨款支出决算明细表): another
   // table under a look-alike title. Every 功能分类 code starts with 2.
   if (items.length > 0 && !items.some((it) => it.code?.startsWith('2'))) return null;
-  const base = baseOf(spec.kind, grid, region, lastRow, lastColOf(grid, region, header), info, rows, header.rows[0], warnings);
+  const base = baseOf(spec.kind, grid, region, lastRow, lastColOf(grid, region, header), info, rows, header.rows[0] ?? region.titleRow, warnings);
   const empty = items.length === 0 && (!total || valueKeys.every((k) => (total!.values[k]?.value ?? 0) === 0));
   const table: CodedTable = { ...base, kind: spec.kind, valueKeys, total, items, empty };
   attachNote(table, grid, lastRow + 1, region);
@@ -170,6 +174,14 @@ export function readCoded(spec: CodedSpec, grid: Grid, region: Region): CodedTab
   }
   if (empty && !table.note) warnings.push('本表无数据，且没有说明为空表的注释');
   return table;
+}
+
+/** The column map of `t` as the header of a region that has none (the data starts under its title). */
+function headerOf(t: CodedTable, region: Region): CodedHeader {
+  const byKey = new Map<string, number>();
+  for (const c of t.columns) if (c.key !== 'unknown' && !byKey.has(c.key)) byKey.set(c.key, c.col);
+  const columns = t.columns.map((c) => ({ col: c.col, parts: [c.header], norm: [normLabel(c.header)], header: c.header }));
+  return { header: { rows: [], columns, dataStart: region.titleRow + 1, lineRows: [] }, info: t.columns.map((c) => ({ ...c })), byKey, subHeader: null };
 }
 
 /** Does a 合计 row or a coded row come next (within a few rows) after row r? */

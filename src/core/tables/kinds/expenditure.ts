@@ -2,6 +2,7 @@
 import type { KindReader } from './reader';
 import { lastPart, readCoded } from './coded';
 import type { CodedSpec } from './coded';
+import type { CodedTable } from '../types';
 
 export function classifyExpenditure(parts: string[]): string | null {
   const p = lastPart(parts);
@@ -20,4 +21,5 @@ export const expenditure: KindReader = {
   kind: 'expenditure',
   titles: ['支出决算表'],
   read: (grid, region) => readCoded(spec, grid, region),
+  readContinued: (grid, region, prev) => readCoded(spec, grid, region, prev as CodedTable),
 };

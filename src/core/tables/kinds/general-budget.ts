@@ -2,6 +2,7 @@
 import type { KindReader } from './reader';
 import { anyPart, lastPart, readCoded } from './coded';
 import type { CodedSpec } from './coded';
+import type { CodedTable } from '../types';
 
 export function classifyGeneralBudget(parts: string[]): string | null {
   const p = lastPart(parts);
@@ -23,4 +24,5 @@ export const generalBudget: KindReader = {
   kind: 'general-budget',
   titles: ['一般公共预算财政拨款支出决算表', '一般公共预算财政拨款支出决算明细表'],
   read: (grid, region) => readCoded(spec, grid, region),
+  readContinued: (grid, region, prev) => readCoded(spec, grid, region, prev as CodedTable),
 };

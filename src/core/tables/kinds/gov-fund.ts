@@ -2,6 +2,7 @@
 import type { KindReader } from './reader';
 import { lastPart, readCoded } from './coded';
 import type { CodedSpec } from './coded';
+import type { CodedTable } from '../types';
 
 /** Shared with state-capital, which has the same shape or its short form (合计/基本/项目). */
 export function classifyFund(parts: string[]): string | null {
@@ -21,4 +22,5 @@ export const govFund: KindReader = {
   kind: 'gov-fund',
   titles: ['政府性基金预算财政拨款收入支出决算表', '政府性基金预算财政拨款支出决算表'],
   read: (grid, region) => readCoded(spec, grid, region),
+  readContinued: (grid, region, prev) => readCoded(spec, grid, region, prev as CodedTable),
 };

@@ -2,6 +2,7 @@
 import type { KindReader } from './reader';
 import { lastPart, readCoded } from './coded';
 import type { CodedSpec } from './coded';
+import type { CodedTable } from '../types';
 
 export function classifyIncome(parts: string[]): string | null {
   const p = lastPart(parts);
@@ -21,4 +22,5 @@ export const income: KindReader = {
   kind: 'income',
   titles: ['收入决算表'],
   read: (grid, region) => readCoded(spec, grid, region),
+  readContinued: (grid, region, prev) => readCoded(spec, grid, region, prev as CodedTable),
 };
