@@ -26,16 +26,17 @@ export function isContinuationTitle(raw: string): boolean {
 
 /**
  * Caption lines between a title and its header: the unit (单位：万元, alone in its cell), the
- * preparing unit (编制单位：…), table codes (公开03表), the year ((2023年度)).
+ * preparing unit (编制单位：…), table codes (公开03表), the year (2023年度, (2023年)); a bare
+ * 2023年 may head a column and is no caption.
  */
 export function isCaptionText(raw: string): boolean {
   const t = toHalfWidth(raw).replace(/\s+/g, '');
   if (t.length > 60) return false;
   return (
     /^(?:金额)?单位[:：]?(?:万元|元)$|^[(（](?:万元|元)[)）]$/.test(t) ||
-    /^(?:编制|填报|填表|报送)单位(?:名称)?[:：]/.test(t) ||
+    /^(?:编制|填报|填表|报送|预算)?(?:单位|部门)(?:名称)?[:：]/.test(t) ||
     /^(?:部门)?公开\d{1,2}表$|^(?:附)?表\d{1,2}(?:-\d{1,2})?$/.test(t) ||
-    /^[(（]?\d{4}年度?[)）]?$/.test(t)
+    /^[(（]\d{4}年度?[)）]$|^\d{4}年度$/.test(t)
   );
 }
 
