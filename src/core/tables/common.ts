@@ -67,7 +67,7 @@ export { isNoteText, unitIn } from './marks';
 // Headers (header.ts)
 
 export type { Header, HeaderColumn } from './header';
-export { isLineNumberRow, isTotalLabel, parseHeader } from './header';
+export { isLineNumberRow, isTotalLabel, notActual, parseHeader } from './header';
 import type { Header, HeaderColumn } from './header';
 
 /** First row in [from, to] where some cell's normalised text satisfies `pred`. */

@@ -6,7 +6,8 @@ import { attachNote, baseOf, isNoteText, lastColOf } from '../common';
 import type { FiscalSummaryTable, FundKey, FundLine, RowInfo } from '../types';
 import type { KindReader } from './reader';
 import { isRepeatRow } from '../page';
-import { classLine, columnInfo, labelled, parseTwoSided } from './two-sided';
+import { amountCol, classLine, columnInfo, labelled, parseTwoSided } from './two-sided';
+import { notActual } from '../common';
 
 export function fundOf(n: string): FundKey | null {
   if (/^一般公共预算(财政拨款)?(收入)?$/.test(n)) return 'general';
@@ -27,9 +28,10 @@ function fundColumnKey(hc: HeaderColumn): 'total' | FundKey | null {
 export function readFiscalSummary(grid: Grid, region: Region): FiscalSummaryTable | null {
   const h = parseTwoSided(grid, region);
   if (!h) return null;
-  const inc = h.income.amounts.find((a) => /金额|决算|合计/.test(a.norm[a.norm.length - 1])) ?? h.income.amounts[0];
+  const inc = amountCol(h.income.amounts);
   const fundCols: Partial<Record<'total' | FundKey, number>> = {};
   for (const hc of h.expenditure.amounts) {
+    if (hc.norm.some(notActual)) continue; // a budget band (年初预算数) over the fund columns
     const k = fundColumnKey(hc);
     if (k && fundCols[k] === undefined) fundCols[k] = hc.col;
   }

@@ -6,6 +6,7 @@ import type { CodedTable } from '../types';
 
 export function classifyGeneralBudget(parts: string[]): string | null {
   const p = lastPart(parts);
+  if (anyPart(parts, /上年|增减|比/)) return null; // last year's figures, comparisons
   if (anyPart(parts, /年初预算|预算数/)) {
     if (/^基本支出/.test(p)) return 'budgetBasic';
     if (/^项目支出/.test(p)) return 'budgetProject';

@@ -7,12 +7,12 @@ import type { RowInfo, SummaryIncomeKey, SummaryTable, TableBase } from '../type
 import type { KindReader } from './reader';
 import { isRepeatRow } from '../page';
 import type { HeaderColumn } from '../common';
-import { classLine, columnInfo, labelled, parseTwoSided } from './two-sided';
+import { amountCol, classLine, columnInfo, labelled, parseTwoSided } from './two-sided';
 
 type IncomeSlot = SummaryIncomeKey | 'incomeTotal' | 'useNonFiscalBalance' | 'openingBalance' | 'incomeGrandTotal';
 
 export function summaryIncomeKey(n: string): IncomeSlot | null {
-  if (/^(本年)?收入合计$/.test(n)) return 'incomeTotal';
+  if (/^(本年)?收入(合计|小计)$/.test(n)) return 'incomeTotal';
   if (/^使用非财政拨款结余/.test(n)) return 'useNonFiscalBalance';
   if (/^年初结转和?结余/.test(n)) return 'openingBalance';
   if (/^(收入)?总计$/.test(n)) return 'incomeGrandTotal';
@@ -30,17 +30,13 @@ export function summaryIncomeKey(n: string): IncomeSlot | null {
 type ExpSlot = 'expenditureTotal' | 'balanceDistribution' | 'closingBalance' | 'expenditureGrandTotal';
 
 export function summaryExpKey(n: string): ExpSlot | null {
-  if (/^(本年)?支出合计$/.test(n)) return 'expenditureTotal';
+  if (/^(本年)?支出(合计|小计)$/.test(n)) return 'expenditureTotal';
   if (/^结余分配$/.test(n)) return 'balanceDistribution';
   if (/^年末结转和?结余/.test(n)) return 'closingBalance';
   if (/^(支出)?总计$/.test(n)) return 'expenditureGrandTotal';
   return null;
 }
 
-/** The amount column of a side: 金额/决算数 preferred, else the first. */
-function amountCol(amounts: HeaderColumn[]): HeaderColumn {
-  return amounts.find((a) => /金额|决算|合计|本年/.test(a.norm[a.norm.length - 1])) ?? amounts[0];
-}
 
 export function readSummary(grid: Grid, region: Region): SummaryTable | null {
   const h = parseTwoSided(grid, region);

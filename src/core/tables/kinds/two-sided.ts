@@ -3,7 +3,7 @@
 import { defaultCatalogue } from '../../catalogue/catalogue';
 import { normLabel } from '../../text';
 import type { Grid, Header, HeaderColumn, Region } from '../common';
-import { findRow, parseHeader, splitCodeName } from '../common';
+import { findRow, notActual, parseHeader, splitCodeName } from '../common';
 import type { ColumnInfo, Figure, LabelledFigure } from '../types';
 
 export interface Side {
@@ -47,6 +47,13 @@ export function parseTwoSided(grid: Grid, region: Region): TwoSidedHeader | null
     sides.push(side);
   }
   return { header, income: sides[0], expenditure: sides[1] };
+}
+
+/** The amount column of a side: 决算数 preferred, then 金额/合计/本年, never a budget or last year's column. */
+export function amountCol(amounts: HeaderColumn[]): HeaderColumn {
+  const last = (a: HeaderColumn) => a.norm[a.norm.length - 1];
+  const actual = amounts.filter((a) => !a.norm.some(notActual));
+  return actual.find((a) => /决算/.test(last(a))) ?? actual.find((a) => /金额|合计|本年/.test(last(a))) ?? actual[0] ?? amounts[0];
 }
 
 export function columnInfo(h: TwoSidedHeader, amountKey: (side: 'income' | 'expenditure', hc: HeaderColumn) => string): ColumnInfo[] {
