@@ -31,8 +31,10 @@ for (const [family, sets] of Object.entries(VARIANT_FAMILIES))
       k++;
       cases.push({ family, name: `${family}: ${variants.join('+')} / ${layout} / ${unit} / ${money}`, opts: { unit, layout, money, variants } });
     }
+// Variants that act on empty fund tables only: the sample's figures (no 政府性基金, no 国有资本经营).
+for (const layout of LAYOUTS) cases.push({ family: 'frame', name: `frame: note-in-table+spacers / ${layout} / jiuye / 万元`, opts: { unit: 'jiuye', layout, variants: ['note-in-table', 'spacers'] } });
 // Every family at once, on every layout.
-const ALL: VariantId[] = ['continued', 'page-marks', 'spacers', 'text-forms', 'code-in-name', 'name-forms', 'line-numbers', 'budget-rate', 'three-public-vertical', 'hidden', 'blank-cols', 'merged-names', 'note-in-table', 'caption-merged', 'extra-tables'];
+const ALL: VariantId[] = ['continued', 'page-marks', 'spacers', 'text-forms', 'code-in-name', 'name-forms', 'class-codes', 'line-numbers', 'budget-rate', 'budget-columns', 'three-public-vertical', 'hidden', 'blank-cols', 'merged-names', 'note-in-table', 'caption-merged', 'extra-tables'];
 for (const layout of LAYOUTS)
   for (const money of MONEY) {
     const unit = UNITS[k++ % UNITS.length];
