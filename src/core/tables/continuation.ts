@@ -67,7 +67,12 @@ export function mergeContinuation(prev: Table, next: Table): boolean {
   } else if (prev.kind === 'fiscal-summary') {
     const p = prev as FiscalSummaryTable;
     const n = next as FiscalSummaryTable;
-    fill(p.income, n.income, Object.keys(n.income) as (keyof FiscalSummaryTable['income'])[]);
+    // A fund line read as income on the continuation is the split of 年初结转和结余 when the
+    // table before already has that fund's income line (the page broke inside the split).
+    for (const k of Object.keys(n.income) as (keyof FiscalSummaryTable['income'])[]) {
+      if (!p.income[k]) p.income[k] = n.income[k];
+      else if (p.opening && !p.openingByFund[k]) p.openingByFund[k] = n.income[k];
+    }
     fill(p.openingByFund, n.openingByFund, Object.keys(n.openingByFund) as (keyof FiscalSummaryTable['openingByFund'])[]);
     p.classes.push(...n.classes);
     fill(p, n, ['incomeTotal', 'opening', 'incomeGrandTotal', 'expenditureTotal', 'closing', 'expenditureGrandTotal']);

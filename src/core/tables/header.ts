@@ -79,9 +79,14 @@ function looksLikeData(grid: Grid, r: number, c1: number, c2: number, stopAtTota
  */
 export function parseHeader(grid: Grid, start: number, c1: number, c2: number, r2: number, maxRows = 4, stopAtTotal = true): Header {
   const rows = [start];
+  const signature = (row: number) => grid.filledCols(row, c1, c2).map((c) => `${c}:${normLabel(grid.text(row, c))}`).join('|');
+  const seen = new Set([signature(start)]);
   let r = start + 1;
   while (r <= r2 && rows.length < maxRows) {
     const filled = grid.filledCols(r, c1, c2);
+    // The header printed again right below itself (a continued page's header): it ends here.
+    if (filled.length > 0 && seen.has(signature(r))) break;
+    seen.add(signature(r));
     if (filled.length === 0 && !rowHasMergedText(grid, r, c1, c2)) break;
     // A caption or page mark below the header (a continued page's frame) ends it.
     if (filled.length > 0 && filled.every((c) => isFrameText(grid.text(r, c)))) break;
