@@ -8,7 +8,7 @@ import { runChecks } from '../../../src/core/rules/engine';
 import { detectTables } from '../../../src/core/tables/detect';
 import type { Table } from '../../../src/core/tables/types';
 import { readXlsx } from '../../../src/hosts/file/xlsx-read';
-import { VARIANT_FAMILIES, generateWorkbook, resolveFigure, type GenerateOptions, type LayoutId, type TruthTable, type UnitId, type VariantId } from '../../fixtures/generator/index';
+import { VARIANT_FAMILIES, allFaults, generateWorkbook, resolveFigure, type GenerateOptions, type LayoutId, type TruthTable, type UnitId, type VariantId } from '../../fixtures/generator/index';
 
 const LAYOUTS: LayoutId[] = ['hunan', 'shanghai', 'central', 'putuo'];
 const UNITS: UnitId[] = ['jiuye', 'bigunit', 'rounding'];
@@ -98,4 +98,41 @@ afterAll(() => {
   const lines = [...summary.entries()].map(([family, s]) => `${family}: ${s.cases} cases (variant sets × 万元/元), ${s.exact} read exactly, ${s.clean} clean (0 errors, 0 warnings), ${s.figures} truth figures read at their cells`);
   // eslint-disable-next-line no-console
   console.log(lines.join('\n'));
+});
+
+// Reading the variants must not hide faults: every planted fault (a 0.01 cross-table difference
+// is rounding, at most info) still gives an error or a warning on or next to its cell.
+describe('planted faults stay visible on variant workbooks', () => {
+  const sets: [LayoutId, VariantId[]][] = [
+    ['hunan', ['continued', 'page-marks', 'spacers', 'line-numbers', 'budget-columns']],
+    ['shanghai', ['text-forms', 'code-in-name', 'name-forms', 'class-codes', 'three-public-vertical']],
+    ['central', ['hidden', 'blank-cols', 'merged-names', 'caption-merged', 'budget-rate']],
+    // (Not caption-in-title: the unit-caption fault clears the caption cell, and the unit then stands in the title.)
+    ['putuo', ['extra-tables', 'one-sheet', 'code-forms', 'caption-beside-header']],
+  ];
+  const near = (f: Finding, sheet: string, cell: string) => {
+    const a = f.cell ? /^([A-Z]+)(\d+)$/.exec(f.cell) : null;
+    const b = /^([A-Z]+)(\d+)$/.exec(cell);
+    if (f.sheet !== sheet || !a || !b) return false;
+    const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    return Math.abs(Number(a[2]) - Number(b[2])) <= 1 && Math.abs(col(a[1]) - col(b[1])) <= 1;
+  };
+  it.each(sets)('%s with %j', async (layout, variants) => {
+    const run = async (o: GenerateOptions) => {
+      const g = await generateWorkbook(o);
+      const wb = await readXlsx(g.bytes, 'variant.xlsx');
+      return { g, findings: runChecks(wb, detectTables(wb)) };
+    };
+    const clean = await run({ unit: 'bigunit', layout, variants });
+    const bad = await run({ unit: 'bigunit', layout, variants, faults: allFaults() });
+    const key = (f: Finding) => `${f.rule}|${f.sheet}|${f.cell}|${f.message}`;
+    const before = new Set(clean.findings.map(key));
+    const fresh = bad.findings.filter((f) => f.severity !== 'info' && !before.has(key(f)));
+    const missed = bad.g.truth.planted
+      .filter((p) => p.category !== 'cross.project-total')
+      .filter((p) => ![p.cell, ...(p.cells ?? [])].some((c) => fresh.some((f) => (c.includes('!') ? near(f, c.split('!')[0], c.split('!')[1]) : near(f, p.sheet, c)))))
+      .map((p) => `${p.category} ${p.sheet}!${p.cell}`);
+    expect(bad.g.truth.planted.length).toBeGreaterThanOrEqual(allFaults().length);
+    expect(missed).toEqual([]);
+  });
 });
