@@ -103,6 +103,9 @@ export function readBasicDetail(grid: Grid, region: Region): BasicDetailTable | 
         let name = itemName(grid.text(r, b.nameCol!));
         let code = b.codeCol !== undefined ? codeDigits(grid.value(r, b.codeCol)) : '';
         let nameCol = b.nameCol!;
+        // The name printed with the row's code before it ('30101 基本工资' beside 30101).
+        const prefixed = code && name ? splitCodeName(name) : null;
+        if (prefixed && prefixed.code === code) name = prefixed.name;
         if (!code) {
           // '30101 基本工资' or '[30101]基本工资' in the name cell or the code cell.
           for (const c of [b.nameCol!, b.codeCol].filter((x): x is number => x !== undefined)) {

@@ -1,11 +1,12 @@
 // Reader shared by the tables keyed by 科目编码 (income, expenditure, general-budget, gov-fund,
 // state-capital): one code column or three (类|款|项), a name column, amount columns by header.
 import type { CellRef } from '../../address';
-import { normLabel } from '../../text';
+import { cellText, normLabel } from '../../text';
 import type { Grid, Region } from '../common';
 import { attachNote, baseOf, codeDigits, isNoteText, isTotalLabel, itemName, lastColOf, splitCodeName } from '../common';
 import { readCodedHeader, type CodedHeader } from './coded-header';
 import { isRepeatRow } from '../page';
+import { defaultCatalogue } from '../../catalogue/catalogue';
 import type { CodedRow, CodedTable, CodeLevel, Figure, RowInfo, TableKind } from '../types';
 
 export interface CodedSpec {
@@ -99,8 +100,17 @@ export function readCoded(spec: CodedSpec, grid: Grid, region: Region, given?: C
     } else if (codeCol !== undefined) {
       code = codeDigits(grid.value(r, codeCol));
       codeRefs.push(grid.ref(r, codeCol));
+      // Codes printed relative to the row above in one column: 208, then 01 (款), then 06 (项).
+      // (The name untrimmed: its indentation tells the level when the catalogue cannot.)
+      if (code.length === 2) code = relativeCode(code, lastClass, lastSection, nameCol !== undefined ? cellText(grid.value(r, nameCol)) : '');
+      if (code.length === 3) [lastClass, lastSection] = [code, ''];
+      else if (code.length === 5) [lastClass, lastSection] = [code.slice(0, 3), code];
+      else if (code.length === 7) [lastClass, lastSection] = [code.slice(0, 3), code.slice(0, 5)];
     }
     let name = nameCol !== undefined ? itemName(grid.text(r, nameCol)) : '';
+    // The name printed with the row's code before it ('2080106 就业管理事务' beside 2080106).
+    const prefixed = code && name ? splitCodeName(name) : null;
+    if (prefixed && prefixed.code === code) name = prefixed.name;
     let nameRef = grid.ref(r, nameCol ?? codeCol ?? firstLabelCol);
     if (!code) {
       // '2080101 行政运行' or '[208]社会保障和就业支出' in one cell: the name cell or a code cell.
@@ -174,6 +184,22 @@ export function readCoded(spec: CodedSpec, grid: Grid, region: Region, given?: C
   }
   if (empty && !table.note) warnings.push('本表无数据，且没有说明为空表的注释');
   return table;
+}
+
+/**
+ * A 2-digit code under a 类 (a 款) or under a 款 (a 项): the candidate the catalogue names as the
+ * row is named, else the one its indentation points to (two levels of full-width spaces: a 项).
+ */
+function relativeCode(cc: string, cls: string, section: string, rawName: string): string {
+  const asSection = cls.length === 3 ? cls + cc : '';
+  const asItem = section.length === 5 ? section + cc : '';
+  if (!asItem) return asSection;
+  if (!asSection) return asItem;
+  const named = defaultCatalogue().findByName('function', itemName(rawName)).map((e) => e.code);
+  if (named.includes(asItem) && !named.includes(asSection)) return asItem;
+  if (named.includes(asSection) && !named.includes(asItem)) return asSection;
+  const indent = /^[\s\u3000]*/.exec(rawName)![0].replace(/\u3000/g, '  ').length;
+  return indent >= 3 ? asItem : indent >= 1 ? asSection : '';
 }
 
 /** The column map of `t` as the header of a region that has none (the data starts under its title). */
