@@ -51,6 +51,41 @@ describe('codes and names in cells', () => {
   });
 });
 
+describe('codes relative to the row above, names with their code', () => {
+  const relative = (rows: [CellValue, string, number][]) =>
+    coded(detectTables(wb(stack('S', [block([['支出决算表'], [null, null, null, null, '单位：万元'], ['科目编码', '科目名称', '本年支出合计', '基本支出', '项目支出'], ['合计', null, rows[0][2], rows[0][2], 0], ...rows.map(([c, n, v]) => [c, n, v, v, 0])])]))));
+  it('reads 208 / 01 / 06 by the catalogue name of each row', () => {
+    const t = relative([
+      ['208', '社会保障和就业支出', 830.68],
+      ['01', '人力资源和社会保障管理事务', 830.68],
+      ['06', '就业管理事务', 830.68],
+    ]);
+    expect(codes(t)).toEqual(['208', '20801', '2080106']);
+    expect(t.warnings).toEqual([]);
+  });
+  it('reads a 99 that names both a 款 and a 项 by its indentation', () => {
+    const t = relative([
+      ['205', '教育支出', 96.4],
+      ['99', '　其他教育支出', 96.4],
+      ['99', '　　其他教育支出', 96.4],
+    ]);
+    expect(codes(t)).toEqual(['205', '20599', '2059999']);
+  });
+  it('leaves a 2-digit code it cannot place unread, and says so', () => {
+    const t = relative([
+      ['205', '教育支出', 96.4],
+      ['99', '其他教育支出', 96.4],
+      ['99', '其他教育支出', 96.4],
+    ]);
+    expect(codes(t)).toEqual(['205', '20599']);
+    expect(t.warnings.join()).toMatch(/无法识别科目编码/);
+  });
+  it('reads a name printed with its own code as the name', () => {
+    const t = relative([['208', '208 社会保障和就业支出', 830.68]]);
+    expect(t.items.map((i) => [i.code, i.name])).toEqual([['208', '社会保障和就业支出']]);
+  });
+});
+
 describe('rows inside a table that carry no data', () => {
   it('a page break: page mark, 续表 title, caption, header and 栏次 repeated mid-table', () => {
     const b = codedBlock({ lineRow: true });
