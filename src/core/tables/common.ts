@@ -117,6 +117,17 @@ export function readCaptions(grid: Grid, region: Region, lastRow: number): { uni
       }
     }
   }
+  // No caption: the unit printed in the lower header rows (本年收入合计（万元）).
+  for (let r = lastRow + 1; !unit && r <= Math.min(lastRow + 3, region.r2); r++) {
+    for (const c of grid.filledCols(r, region.c1, region.c2)) {
+      const m = /[(（](万元|元)[)）]$/.exec(grid.text(r, c));
+      if (m) {
+        unit = m[1] as Unit;
+        unitRef = grid.ref(r, c);
+        break;
+      }
+    }
+  }
   const out: { unit: Unit | null; unitRef?: CellRef; year?: number; yearRef?: CellRef } = { unit };
   if (unitRef) out.unitRef = unitRef;
   if (year !== undefined) {

@@ -26,6 +26,11 @@ export interface Header {
   lineRows: number[];
 }
 
+/** A header part normalised for matching, without the unit some templates print in it: 本年收入合计（万元）. */
+export function headerWord(part: string): string {
+  return normLabel(part).replace(/(?:\((?:金额)?(?:单位[:：])?(?:万元|元)\)|[:：]?万元)$/, '') || normLabel(part);
+}
+
 /**
  * A header word of a column that holds no 决算 figure of this year: a budget (年初预算数), last
  * year (上年决算数), a comparison (增减, 比上年, 完成%) — printed beside the figures in some provinces.
@@ -137,7 +142,7 @@ function columnParts(grid: Grid, rows: number[], c: number): Built | null {
     deepest = m;
   }
   if (parts.length === 0) return null;
-  const column = { col: c, parts, norm: parts.map(normLabel), header: parts.join('/') };
+  const column = { col: c, parts, norm: parts.map(headerWord), header: parts.join('/') };
   return deepest ? { column, inherited, deepest } : { column, inherited };
 }
 

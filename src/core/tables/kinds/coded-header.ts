@@ -6,6 +6,7 @@
 import type { ColumnInfo } from '../types';
 import type { Grid, Header, HeaderColumn, Region } from '../common';
 import { findRow, isNoteText, isTotalLabel, mapColumns, parseHeader } from '../common';
+import { headerWord } from '../header';
 import { normLabel } from '../../text';
 
 export interface CodedHeaderSpec {
@@ -104,7 +105,7 @@ export function readCodedHeader(spec: CodedHeaderSpec, grid: Grid, region: Regio
         header.columns.sort((a, b) => a.col - b.col);
       }
       hc.parts.push(text);
-      hc.norm.push(normLabel(text));
+      hc.norm.push(headerWord(text));
       hc.header = hc.parts.join('/');
     }
   }
