@@ -82,7 +82,7 @@ export function readFiscalSummary(grid: Grid, region: Region): FiscalSummaryTabl
       const lf = labelled(grid, r, h.income, grid.fig(r, inc.col));
       const fund = fundOf(left);
       let key = 'income.other-line';
-      if (/^(本年)?收入合计$/.test(left)) {
+      if (/^(本年)?收入(合计|小计)$/.test(left)) {
         t.incomeTotal ??= lf;
         key = 'income.incomeTotal';
       } else if (/^年初(财政拨款)?结转和?结余/.test(left)) {
@@ -105,7 +105,7 @@ export function readFiscalSummary(grid: Grid, region: Region): FiscalSummaryTabl
     if (right) {
       const fl = line(r);
       let key = 'expenditure.other-line';
-      if (/^(本年)?支出合计$/.test(right)) {
+      if (/^(本年)?支出(合计|小计)$/.test(right)) {
         t.expenditureTotal ??= fl;
         key = 'expenditure.expenditureTotal';
       } else if (/^年末(财政拨款)?结转和?结余/.test(right)) {
