@@ -1,16 +1,16 @@
-// Shared machinery of the table readers: cell access through merges, title normalisation,
-// header parsing (merged multi-row headers joined with '/'), unit/year captions, codes, figures.
+// Shared machinery of the table readers: cell access through merges (grid.ts), title normalisation,
+// headers (header.ts), unit/year captions, notes, codes and names, the base of every table.
 // Everything here is total: garbage in gives empty results or warnings, never an exception.
 import type { CellRef } from '../address';
 import { a1, rangeA1 } from '../address';
 import { toHalfWidth } from '../numbers';
 import type { Grid } from './grid';
 import type { CellRange, CellValue } from '../snapshot';
-import { cellText, normLabel } from '../text';
+import { normLabel } from '../text';
 import type { ColumnInfo, RowInfo, TableBase, TableKind, Unit } from './types';
 
 export { Grid, MergeLookup, readCellNumber } from './grid';
-import { isFrameText, isNoteText, unitIn } from './marks';
+import { isNoteText, unitIn } from './marks';
 
 /** A region of a sheet given to a reader: title row to the row before the next title. */
 export interface Region {

@@ -28,15 +28,24 @@ function endsComplete(items: CodedRow[]): boolean {
   return !last || last.level === 'item' || (last.values.total?.value ?? 0) === 0;
 }
 
+const padded = (code: string | null) => (code ?? '').padEnd(7, '0');
+
 /**
  * A sheet with no title of its own continues the coded table of the sheet before only when that
  * table is incomplete (no 合计, its 类 do not add up to it, or it ends on a 类/款 without its rows)
- * and the rows make it complete.
+ * and the rows make it complete — or, for a table over more sheets, when they carry on its codes
+ * in ascending order without a 合计 of their own and their 类 stay within its 合计.
  */
 export function completes(prev: CodedTable, next: CodedTable): boolean {
   if (balances(prev.items, prev.total, prev.unit) && endsComplete(prev.items)) return false;
+  if (next.items.length === 0) return false;
   const items = [...prev.items, ...next.items];
-  return balances(items, prev.total ?? next.total, prev.unit) && endsComplete(items);
+  if (balances(items, prev.total ?? next.total, prev.unit) && endsComplete(items)) return true;
+  const last = prev.items[prev.items.length - 1];
+  const ascending = !!last && next.items.every((it, i) => padded(it.code) > padded(i === 0 ? last.code : next.items[i - 1].code));
+  const t = prev.total?.values.total?.value;
+  const classes = items.filter((i) => i.level === 'class').reduce((a, i) => a + (i.values.total?.value ?? 0), 0);
+  return ascending && !next.total && (t === undefined || t === null || classes <= t + 0.01 * (items.length + 1));
 }
 
 function fill<T extends object>(into: T, from: T, keys: (keyof T)[]): void {

@@ -163,7 +163,9 @@ function dropContinuations(all: Candidate[]): Candidate[] {
  */
 function continueUntitled(grid: Grid, tables: Table[], prevSheet: string | undefined): void {
   const prev = tables[tables.length - 1];
-  if (!isCoded(prev) || prev.sheet !== prevSheet || grid.rows === 0) return;
+  // The table (or its last continuation) stands on the sheet just before this one.
+  const onPrev = prev && (prev.sheet === prevSheet || prev.continued?.some((c) => c.sheet === prevSheet));
+  if (!isCoded(prev) || !onPrev || grid.rows === 0) return;
   const reader = KIND_READERS.find((kr) => kr.kind === prev.kind)!;
   const region: Region = { r1: 0, c1: 0, r2: grid.rows - 1, c2: Math.max(grid.cols - 1, 0), titleRow: -1, titleCol: 0, title: '' };
   const t = reader.read(grid, region) ?? reader.readContinued?.(grid, region, prev);

@@ -165,15 +165,23 @@ describe('continuations on other sheets', () => {
     const last = t.items[t.items.length - 1];
     expect(last.values.total.ref.sheet).toBe('支出（续）');
   });
+  it('a table over three sheets, the last two holding rows alone, is one table', () => {
+    const b = codedBlock();
+    const d = detectTables(
+      wb(stack('支出', [block(b.rows.slice(0, 10), b.merges.filter((m) => m.r2 < 10))]), sheetFromValues('第2页', b.rows.slice(10, 16)), sheetFromValues('第3页', b.rows.slice(16))),
+    );
+    expect(codes(coded(d))).toEqual(EXP_LINES.map((l) => l.code));
+    expect(coded(d).continued?.map((c) => c.sheet)).toEqual(['第2页', '第3页']);
+  });
   it('a sheet of rows after a complete table is not part of it', () => {
     const scratch = sheetFromValues('草稿', [['208', '社会保障和就业支出', 830.68], ['210', '卫生健康支出', 27.09]]);
     const d = detectTables(wb(stack('支出', [codedBlock()]), scratch));
     expect(codes(coded(d))).toEqual(EXP_LINES.map((l) => l.code));
     expect(coded(d).continued).toBeUndefined();
   });
-  it('a sheet of rows that does not complete the table before it is not part of it', () => {
+  it('a sheet of rows that neither completes the table before it nor carries on its codes is not part of it', () => {
     const b = codedBlock();
-    const d = detectTables(wb(stack('支出', [block(b.rows.slice(0, 12), b.merges.filter((m) => m.r2 < 12))]), sheetFromValues('草稿', [['2130804', '创业担保贷款贴息及奖补', 5, 0, 5]])));
+    const d = detectTables(wb(stack('支出', [block(b.rows.slice(0, 12), b.merges.filter((m) => m.r2 < 12))]), sheetFromValues('草稿', [['2010101', '行政运行', 5, 0, 5], ['2130804', '创业担保贷款贴息及奖补', 5, 0, 5]])));
     expect(coded(d).continued).toBeUndefined();
   });
 });

@@ -6,7 +6,6 @@ import { attachNote, baseOf, isNoteText, lastColOf } from '../common';
 import type { RowInfo, SummaryIncomeKey, SummaryTable, TableBase } from '../types';
 import type { KindReader } from './reader';
 import { isRepeatRow } from '../page';
-import type { HeaderColumn } from '../common';
 import { amountCol, classLine, columnInfo, labelled, parseTwoSided } from './two-sided';
 
 type IncomeSlot = SummaryIncomeKey | 'incomeTotal' | 'useNonFiscalBalance' | 'openingBalance' | 'incomeGrandTotal';
