@@ -167,7 +167,8 @@ function continueUntitled(grid: Grid, tables: Table[], prevSheet: string | undef
   const onPrev = prev && (prev.sheet === prevSheet || prev.continued?.some((c) => c.sheet === prevSheet));
   if (!isCoded(prev) || !onPrev || grid.rows === 0) return;
   const reader = KIND_READERS.find((kr) => kr.kind === prev.kind)!;
-  const region: Region = { r1: 0, c1: 0, r2: grid.rows - 1, c2: Math.max(grid.cols - 1, 0), titleRow: -1, titleCol: 0, title: '' };
+  // As wide as the table it continues (trailing blank zeros leave the sheet's used range narrower).
+  const region: Region = { r1: 0, c1: 0, r2: grid.rows - 1, c2: Math.max(grid.cols - 1, prev.range.c2, 0), titleRow: -1, titleCol: 0, title: '' };
   const t = reader.read(grid, region) ?? reader.readContinued?.(grid, region, prev);
   if (isCoded(t ?? undefined) && completes(prev, t as CodedTable)) mergeContinuation(prev, t!);
 }
