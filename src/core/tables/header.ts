@@ -36,7 +36,7 @@ export function headerWord(part: string): string {
  * year (上年决算数), a comparison (增减, 比上年, 完成%) — printed beside the figures in some provinces.
  */
 export function notActual(p: string): boolean {
-  return /年初预算|预算数|全年预算|调整预算|本年预算|上年|增减|%|完成|比/.test(p);
+  return /年初预算|预算数|全年预算|调整预算|本年预算|上年(?!结转)|增减|%|完成|比/.test(p);
 }
 
 const TOTAL_LABELS = new Set(['合计', '总计', '本年合计', '合计数', '总合计']);

@@ -35,6 +35,8 @@ for (const [family, sets] of Object.entries(VARIANT_FAMILIES))
     }
 // Variants that act on empty fund tables only: the sample's figures (no 政府性基金, no 国有资本经营).
 for (const layout of LAYOUTS) cases.push({ family: 'frame', name: `frame: note-in-table+spacers / ${layout} / jiuye / 万元`, opts: { unit: 'jiuye', layout, variants: ['note-in-table', 'spacers'] } });
+// Variants that act on split 类|款|项 code columns only (the central layout).
+for (const unit of ['jiuye', 'bigunit'] as UnitId[]) cases.push({ family: 'frame', name: `frame: code-band+header-words / central / ${unit} / 元`, opts: { unit, layout: 'central', variants: ['code-band', 'header-words'] } });
 // Every family at once, on every layout.
 const ALL: VariantId[] = ['continued', 'page-marks', 'spacers', 'text-forms', 'code-in-name', 'name-forms', 'class-codes', 'line-numbers', 'budget-rate', 'budget-columns', 'three-public-vertical', 'hidden', 'blank-cols', 'merged-names', 'note-in-table', 'caption-merged', 'extra-tables'];
 for (const layout of LAYOUTS)

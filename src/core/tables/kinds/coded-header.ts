@@ -90,6 +90,22 @@ function findSubHeader(spec: CodedHeaderSpec, grid: Grid, region: Region, header
   return cols.size >= 2 ? { row: r, cols } : null;
 }
 
+/**
+ * 科目编码 merged over two or three adjacent columns with no 类|款|项 beneath (the parts in their own
+ * columns all the same): the columns are 类, 款 (and 项) from left to right.
+ */
+function splitCodeBand(info: ColumnInfo[], byKey: Map<string, number>): void {
+  const codes = info.filter((c) => c.key === 'code');
+  if (codes.length < 2 || codes.length > 3 || byKey.has('codeClass')) return;
+  if (codes.some((c, i) => i > 0 && c.col !== codes[i - 1].col + 1)) return;
+  const keys = ['codeClass', 'codeSection', 'codeItem'];
+  codes.forEach((c, i) => {
+    c.key = keys[i];
+    byKey.set(keys[i], c.col);
+  });
+  byKey.delete('code');
+}
+
 export function readCodedHeader(spec: CodedHeaderSpec, grid: Grid, region: Region): CodedHeader | null {
   const { c1, c2, r2 } = region;
   const hStart = findRow(grid, region.titleRow + 1, Math.min(r2, region.titleRow + 8), c1, c2, isCodedHeaderCell);
@@ -110,6 +126,7 @@ export function readCodedHeader(spec: CodedHeaderSpec, grid: Grid, region: Regio
     }
   }
   const { info, byKey } = mapColumns(header, (norm) => classifyColumn(spec, norm));
+  splitCodeBand(info, byKey);
   // Messages name a column by its header: 本年支出合计, not the 决算数 printed under every column.
   for (const ci of info) {
     const hc = header.columns.find((x) => x.col === ci.col);

@@ -9,7 +9,7 @@ import type { CodedTable } from '../types';
 export function classifyFund(parts: string[]): string | null {
   if (parts.some(notActual)) return null; // 年初预算数, 上年决算数, 增减 beside the figures
   const p = lastPart(parts);
-  if (/年初结转/.test(p)) return 'opening';
+  if (/年初结转|上年结转/.test(p)) return 'opening';
   if (/年末结转/.test(p)) return 'closing';
   if (/^本年收入/.test(p)) return 'income';
   if (/^基本支出/.test(p)) return 'basic';
