@@ -1,15 +1,16 @@
-// Shared machinery of the table readers: cell access through merges, title normalisation,
-// header parsing (merged multi-row headers joined with '/'), unit/year captions, codes, figures.
+// Shared machinery of the table readers: cell access through merges (grid.ts), title normalisation,
+// headers (header.ts), unit/year captions, notes, codes and names, the base of every table.
 // Everything here is total: garbage in gives empty results or warnings, never an exception.
 import type { CellRef } from '../address';
 import { a1, rangeA1 } from '../address';
 import { toHalfWidth } from '../numbers';
 import type { Grid } from './grid';
 import type { CellRange, CellValue } from '../snapshot';
-import { cellText, normLabel } from '../text';
+import { normLabel } from '../text';
 import type { ColumnInfo, RowInfo, TableBase, TableKind, Unit } from './types';
 
 export { Grid, MergeLookup, readCellNumber } from './grid';
+import { isNoteText, unitIn } from './marks';
 
 /** A region of a sheet given to a reader: title row to the row before the next title. */
 export interface Region {
@@ -60,117 +61,14 @@ export function yearIn(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** Unit stated in a caption or header: 单位：万元, 金额单位：元, （万元）. */
-export function unitIn(text: string): Unit | undefined {
-  const t = toHalfWidth(text).replace(/\s+/g, '');
-  const m = /单位[:：]?(万元|元)/.exec(t) ?? /[(（](万元|元)[)）]/.exec(t);
-  return m ? (m[1] as Unit) : undefined;
-}
+export { isNoteText, unitIn } from './marks';
 
 // ---------------------------------------------------------------------------------------------
-// Headers
+// Headers (header.ts)
 
-export interface HeaderColumn {
-  col: number;
-  /** Segments from top to bottom, merged duplicates removed. */
-  parts: string[];
-  /** Normalised parts. */
-  norm: string[];
-  header: string;
-}
-
-export interface Header {
-  rows: number[];
-  columns: HeaderColumn[];
-  /** First row after the header (and after any 栏次 row). */
-  dataStart: number;
-  /** 栏次 rows skipped. */
-  lineRows: number[];
-}
-
-const TOTAL_LABELS = new Set(['合计', '总计', '本年合计', '合计数', '总合计']);
-
-export function isTotalLabel(norm: string): boolean {
-  return TOTAL_LABELS.has(norm);
-}
-
-/** A row of the 栏次 kind: '栏次' printed, or the numbers 1, 2, 3 … in order. */
-export function isLineNumberRow(grid: Grid, r: number, c1: number, c2: number): boolean {
-  const cols = grid.filledCols(r, c1, c2);
-  if (cols.length === 0) return false;
-  let expect = 1;
-  let numbers = 0;
-  for (const c of cols) {
-    const t = normLabel(grid.text(r, c));
-    if (t === '栏次' || t === '行次') return true;
-    if (/^[甲乙丙丁]$/.test(t)) continue;
-    const n = Number(toHalfWidth(t));
-    if (!Number.isInteger(n) || n !== expect) return false;
-    expect++;
-    numbers++;
-  }
-  return numbers >= 3;
-}
-
-/** Does a row look like data rather than header: numbers, a code, or a 合计 label first? */
-function looksLikeData(grid: Grid, r: number, c1: number, c2: number, stopAtTotal: boolean): boolean {
-  const cols = grid.filledCols(r, c1, c2);
-  if (cols.length === 0) return false;
-  // The first text shown on the row (a vertical header merge shows its text on every row).
-  let first = '';
-  for (let c = c1; c <= Math.min(c2, c1 + 60) && first === ''; c++) first = normLabel(grid.shown(r, c));
-  if ((stopAtTotal && isTotalLabel(first)) || /^\d{3,7}$/.test(first)) return true;
-  // '一、一般公共预算财政拨款收入' starts the data of two-sided tables even when its amounts are blank.
-  if (/^[一二三四五六七八九十]+[、.．]/.test(grid.shown(r, cols[0]))) return true;
-  for (const c of cols) if (grid.isNumeric(r, c)) return true;
-  return false;
-}
-
-/**
- * Parse a header starting at row `start`: it extends over following rows that are not data
- * (max 4 rows in all); then 栏次 rows are skipped. Column text joins the rows' shown texts
- * (merges looked through) with '/', e.g. '本年支出/小计'.
- */
-export function parseHeader(grid: Grid, start: number, c1: number, c2: number, r2: number, maxRows = 4, stopAtTotal = true): Header {
-  const rows = [start];
-  let r = start + 1;
-  while (r <= r2 && rows.length < maxRows) {
-    if (grid.filledCols(r, c1, c2).length === 0 && !rowHasMergedText(grid, r, c1, c2)) break;
-    if (isLineNumberRow(grid, r, c1, c2) || looksLikeData(grid, r, c1, c2, stopAtTotal)) break;
-    rows.push(r);
-    r++;
-  }
-  const lineRows: number[] = [];
-  while (r <= r2 && isLineNumberRow(grid, r, c1, c2)) {
-    lineRows.push(r);
-    r++;
-  }
-  const columns: HeaderColumn[] = [];
-  const cEnd = Math.min(c2, Math.max(grid.cols - 1, c1));
-  for (let c = c1; c <= cEnd; c++) {
-    const parts: string[] = [];
-    let lastMerge: CellRange | undefined;
-    for (const hr of rows) {
-      const m = grid.merges.find(hr, c);
-      const t = grid.shown(hr, c);
-      if (t === '') continue;
-      // The same merge seen again on the next row adds nothing.
-      if (m && m === lastMerge) continue;
-      lastMerge = m;
-      if (parts.length > 0 && normLabel(parts[parts.length - 1]) === normLabel(t)) continue;
-      parts.push(t);
-    }
-    if (parts.length === 0) continue;
-    columns.push({ col: c, parts, norm: parts.map(normLabel), header: parts.join('/') });
-  }
-  return { rows, columns, dataStart: r, lineRows };
-}
-
-function rowHasMergedText(grid: Grid, r: number, c1: number, c2: number): boolean {
-  const end = Math.min(c2, c1 + 60);
-  for (let c = c1; c <= end; c++) if (grid.shown(r, c) !== '') return true;
-  return false;
-}
+export type { Header, HeaderColumn } from './header';
+export { isLineNumberRow, isTotalLabel, notActual, parseHeader } from './header';
+import type { Header, HeaderColumn } from './header';
 
 /** First row in [from, to] where some cell's normalised text satisfies `pred`. */
 export function findRow(grid: Grid, from: number, to: number, c1: number, c2: number, pred: (norm: string) => boolean): number {
@@ -219,6 +117,17 @@ export function readCaptions(grid: Grid, region: Region, lastRow: number): { uni
       }
     }
   }
+  // No caption: the unit printed in the lower header rows (本年收入合计（万元）).
+  for (let r = lastRow + 1; !unit && r <= Math.min(lastRow + 3, region.r2); r++) {
+    for (const c of grid.filledCols(r, region.c1, region.c2)) {
+      const m = /[(（](万元|元)[)）]$/.exec(grid.text(r, c));
+      if (m) {
+        unit = m[1] as Unit;
+        unitRef = grid.ref(r, c);
+        break;
+      }
+    }
+  }
   const out: { unit: Unit | null; unitRef?: CellRef; year?: number; yearRef?: CellRef } = { unit };
   if (unitRef) out.unitRef = unitRef;
   if (year !== undefined) {
@@ -250,23 +159,36 @@ export function findNote(grid: Grid, from: number, to: number, c1: number, c2: n
   return found;
 }
 
-export function isNoteText(t: string): boolean {
-  // Cheap pre-check: this runs on every data row.
-  if (!/^\s*[注说备本]|空表/.test(t)) return false;
-  return /^\s*(注|说明|备注)\s*[:：\d]/.test(toHalfWidth(t)) || /^\s*本表(反映|为|无)|故本表为空|本表为空表/.test(t);
-}
 
-/** Code text as digits: 208 (number) → '208'; '２０８０１' → '20801'; '208 01' → '20801'. */
+/** Code text as digits: 208 (number) → '208'; '２０８０１' → '20801'; '208 01' → '20801'; '[2080106]' → '2080106'. */
 export function codeDigits(v: CellValue): string {
   if (typeof v === 'number') return Number.isInteger(v) && v >= 0 ? String(v) : '';
   if (typeof v !== 'string') return '';
-  const t = toHalfWidth(v).replace(/[\s\u00a0]+/g, '');
+  const t = toHalfWidth(v)
+    .replace(/[\s\u00a0]+/g, '')
+    .replace(/^[[［【(（](\d+)[\]］】)）]$/, '$1')
+    .replace(/^(\d+)\.0+$/, '$1'); // a code stored as a decimal by a PDF converter: 2080106.0
   return /^\d+$/.test(t) ? t : '';
 }
 
 /** Name as printed, without indentation (full-width spaces) and list numbering kept as is. */
 export function cleanName(s: string): string {
   return s.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
+}
+
+/** A 科目 name without indentation or the 其中： that introduces a first sub-item. */
+export function itemName(s: string): string {
+  return cleanName(cleanName(s).replace(/^其中\s*[:：]/, ''));
+}
+
+/**
+ * Code and name printed in one cell: '2080101 行政运行', '[2080101]行政运行', '【208】 社会保障和就业支出',
+ * '2080101-行政运行'. The name must start with a Chinese character (a mistyped code such as
+ * '20801O9' is no code and name).
+ */
+export function splitCodeName(s: string): { code: string; name: string } | null {
+  const m = /^[[［【(（]?\s*(\d{7}|\d{5}|\d{3})\s*[\]］】)）]?[\s\u3000]*[-—–、.．:：|]?[\s\u3000]*(其中[:：]?)?([\u4e00-\u9fff].*)$/.exec(toHalfWidth(cleanName(s)));
+  return m ? { code: m[1], name: itemName(m[3]) } : null;
 }
 
 /** Parse the cap of an 一级指标 label: '产出指标（50分）' / '产出指标(50)' → 50. */

@@ -5,6 +5,8 @@ import type { CellRange, WorkbookSnapshot } from '../snapshot';
 import { cellText, normLabel } from '../text';
 import type { Region } from './common';
 import { Grid, isNoteText, normTitle } from './common';
+import { completes, isCoded, mergeContinuation } from './continuation';
+import { isContinuationTitle } from './marks';
 import { basicDetail } from './kinds/basic-detail';
 import { expenditure } from './kinds/expenditure';
 import { fiscalSummary } from './kinds/fiscal-summary';
@@ -19,7 +21,7 @@ import { summary } from './kinds/summary';
 import { threePublic } from './kinds/three-public';
 import { readSupplement } from './supplement';
 import { workbookYear } from './year';
-import type { Detection, Table, UnknownTable } from './types';
+import type { CodedTable, Detection, Table, UnknownTable } from './types';
 import { TABLE_KIND_NAMES } from './types';
 
 /** The registry of kinds. */
@@ -38,6 +40,8 @@ interface Candidate {
   col: number;
   text: string;
   reader?: KindReader;
+  /** A 续表 title: the table above (or, first on a sheet, the last table read) goes on. */
+  continued?: boolean;
 }
 
 /** Does the row look like a table header: ≥3 short texts, no figures? */
@@ -73,12 +77,17 @@ function findCandidates(grid: Grid): Candidate[] {
       const cell = row[c];
       if (!cell || typeof cell.v !== 'string') continue;
       const text = cell.v.trim();
-      if (text.length < 3 || text.length > 60 || !text.includes('表') || isNoteText(text)) continue;
+      if (text.length < 2 || text.length > 60 || !text.includes('表') || isNoteText(text)) continue;
+      const continued = isContinuationTitle(text);
       const nt = normTitle(text);
-      if (!nt.endsWith('表')) continue;
+      if (continued && nt === '') {
+        out.push({ row: r, col: c, text, continued });
+        continue;
+      }
+      if (text.length < 3 || !nt.endsWith('表')) continue;
       const reader = BY_TITLE.get(nt);
       if (reader) {
-        out.push({ row: r, col: c, text, reader });
+        out.push(continued ? { row: r, col: c, text, reader, continued } : { row: r, col: c, text, reader });
         continue;
       }
       // A title of some other table: short, alone with text only (no figures) on its row.
@@ -133,13 +142,49 @@ function usedExtent(grid: Grid, region: Region): CellRange {
   return { r1: region.r1, c1: region.c1, r2, c2 };
 }
 
-function detectSheet(grid: Grid, tables: Table[], unknown: UnknownTable[]): void {
-  const all = findCandidates(grid);
+/**
+ * A 续表 title below a table of its kind (or a bare 续表) on the same sheet continues that table:
+ * it starts no region, and the reader skips its title, caption and repeated header rows.
+ */
+function dropContinuations(all: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of all) {
+    if (c.continued) {
+      const above = [...out].reverse().find((p) => p.row < c.row && (p.reader || p.continued));
+      if (above && (!c.reader || above.reader === c.reader)) continue;
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+/**
+ * A sheet without any title right after a sheet whose last table is an incomplete coded table:
+ * the rest of that table (a PDF page transcribed to its own sheet, header repeated or not).
+ */
+function continueUntitled(grid: Grid, tables: Table[], prevSheet: string | undefined): void {
+  const prev = tables[tables.length - 1];
+  // The table (or its last continuation) stands on the sheet just before this one.
+  const onPrev = prev && (prev.sheet === prevSheet || prev.continued?.some((c) => c.sheet === prevSheet));
+  if (!isCoded(prev) || !onPrev || grid.rows === 0) return;
+  const reader = KIND_READERS.find((kr) => kr.kind === prev.kind)!;
+  // As wide as the table it continues (trailing blank zeros leave the sheet's used range narrower).
+  const region: Region = { r1: 0, c1: 0, r2: grid.rows - 1, c2: Math.max(grid.cols - 1, prev.range.c2, 0), titleRow: -1, titleCol: 0, title: '' };
+  const t = reader.read(grid, region) ?? reader.readContinued?.(grid, region, prev);
+  if (isCoded(t ?? undefined) && completes(prev, t as CodedTable)) mergeContinuation(prev, t!);
+}
+
+function detectSheet(grid: Grid, tables: Table[], unknown: UnknownTable[], prevSheet?: string): void {
+  const all = dropContinuations(findCandidates(grid));
+  if (all.length === 0) {
+    continueUntitled(grid, tables, prevSheet);
+    return;
+  }
   // Unknown-title candidates only count when a header follows before the next candidate.
-  const knownRows = all.filter((c) => c.reader).map((c) => c.row);
+  const knownRows = all.filter((c) => c.reader || c.continued).map((c) => c.row);
   let k = 0;
   const cands = all.filter((c) => {
-    if (c.reader) return true;
+    if (c.reader || c.continued) return true;
     while (k < knownRows.length && knownRows[k] <= c.row) k++;
     const to = k < knownRows.length ? knownRows[k] - 1 : grid.rows - 1;
     return hasHeaderBelow(grid, c.row + 1, to, 0, Math.max(grid.cols - 1, 0));
@@ -147,6 +192,16 @@ function detectSheet(grid: Grid, tables: Table[], unknown: UnknownTable[]): void
   const regions = regionsOf(grid, cands);
   cands.forEach((cand, i) => {
     const region = regions[i];
+    if (cand.continued) {
+      // First on its sheet: a table continued from an earlier sheet (the last table of its kind),
+      // its header repeated or not.
+      const reader = cand.reader ?? KIND_READERS.find((kr) => kr.kind === tables[tables.length - 1]?.kind);
+      const prev = [...tables].reverse().find((p) => p.kind === reader?.kind);
+      const t = reader?.read(grid, region) ?? (prev ? reader?.readContinued?.(grid, region, prev) : null);
+      if (!t) return;
+      if (!prev || !mergeContinuation(prev, t)) tables.push(t);
+      return;
+    }
     if (cand.reader) {
       const t = cand.reader.read(grid, region);
       if (t) {
@@ -166,10 +221,12 @@ export function detectTables(wb: WorkbookSnapshot): Detection {
   const tables: Table[] = [];
   const unknown: UnknownTable[] = [];
   const sheets = Array.isArray(wb?.sheets) ? wb.sheets : [];
+  let prevSheet: string | undefined;
   for (const sheet of sheets) {
     if (!sheet || !Array.isArray(sheet.cells)) continue;
     try {
-      detectSheet(new Grid(sheet), tables, unknown);
+      detectSheet(new Grid(sheet), tables, unknown, prevSheet);
+      prevSheet = sheet.name;
     } catch (e) {
       // A reader bug must not take the whole analysis down: report the sheet as not understood.
       unknown.push({ sheet: String(sheet.name), range: { r1: 0, c1: 0, r2: 0, c2: 0 }, title: '', reason: `读取本工作表时出错：${cellText(String((e as Error)?.message ?? e))}` });

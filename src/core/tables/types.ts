@@ -104,6 +104,11 @@ export interface TableBase {
   noteRef?: CellRef;
   /** Things the reader could not understand (shown to the user, never thrown). */
   warnings: string[];
+  /**
+   * Parts of the table continued on other sheets under a 续表 title (their figures are in the
+   * table's rows, with refs on those sheets); the same sheet's continuations lie within `range`.
+   */
+  continued?: { sheet: string; range: CellRange }[];
 }
 
 /** 功能分类 level by code length: 类 3, 款 5, 项 7. */
@@ -241,7 +246,8 @@ export interface ThreePublicFigures {
 
 export interface ThreePublicTable extends TableBase {
   kind: 'three-public';
-  layout: 'blocks' | 'pairs';
+  /** 预算数 block + 决算数 block, pairs under each item, or the items as rows (项目 | 预算数 | 决算数). */
+  layout: 'blocks' | 'pairs' | 'rows';
   budget: ThreePublicFigures | null; // 预算数 (absent in some templates)
   actual: ThreePublicFigures; // 决算数
 }

@@ -15,7 +15,8 @@ export const rule: Rule = {
     const out: RuleFinding[] = [];
     for (const kind of KINDS)
       for (const t of ctx.tablesOf(kind) as CodedTable[]) {
-        const rows = [...t.items].sort((a, b) => a.row - b.row);
+        // Items are in reading order: sheet order, then the rows of a continuation on another sheet.
+        const rows = t.items;
         let lastClass: (typeof rows)[number] | null = null;
         let lastSection: (typeof rows)[number] | null = null;
         for (const r of rows) {

@@ -3,9 +3,10 @@
 import { a1 } from '../../address';
 import { normLabel } from '../../text';
 import type { Grid, Region } from '../common';
-import { attachNote, baseOf, cleanName, codeDigits, findRow, isNoteText, lastColOf, parseHeader } from '../common';
+import { attachNote, baseOf, codeDigits, findRow, isNoteText, itemName, lastColOf, parseHeader, splitCodeName } from '../common';
 import type { BasicDetailTable, ColumnInfo, EconomicEntry, LabelledFigure, RowInfo } from '../types';
 import type { KindReader } from './reader';
+import { isRepeatRow } from '../page';
 import { structuralKey } from './coded';
 
 interface Block {
@@ -76,6 +77,10 @@ export function readBasicDetail(grid: Grid, region: Region): BasicDetailTable | 
     const filled = grid.filledCols(r, c1, c2);
     if (filled.length === 0) continue;
     if (isNoteText(grid.text(r, filled[0]))) break;
+    if (isRepeatRow(grid, r, c1, c2, header)) {
+      rows.push({ row: r, label: grid.text(r, filled[0]), key: 'repeat' });
+      continue;
+    }
     let used = false;
     // Totals: a label cell anywhere in the row, its value in the next amount column to the right.
     for (const c of filled) {
@@ -95,8 +100,24 @@ export function readBasicDetail(grid: Grid, region: Region): BasicDetailTable | 
     }
     if (!used) {
       usable.forEach((b, i) => {
-        const name = cleanName(grid.text(r, b.nameCol!));
+        let name = itemName(grid.text(r, b.nameCol!));
         let code = b.codeCol !== undefined ? codeDigits(grid.value(r, b.codeCol)) : '';
+        let nameCol = b.nameCol!;
+        // The name printed with the row's code before it ('30101 基本工资' beside 30101).
+        const prefixed = code && name ? splitCodeName(name) : null;
+        if (prefixed && prefixed.code === code) name = prefixed.name;
+        if (!code) {
+          // '30101 基本工资' or '[30101]基本工资' in the name cell or the code cell.
+          for (const c of [b.nameCol!, b.codeCol].filter((x): x is number => x !== undefined)) {
+            const both = splitCodeName(grid.text(r, c));
+            if (both && (both.code.length === 3 || both.code.length === 5)) {
+              code = both.code;
+              name = both.name;
+              nameCol = c;
+              break;
+            }
+          }
+        }
         if (b.sectionCol !== undefined) {
           // Split 类|款: the 类 printed on every row (301 | 01) or on the class row only, then carried
           // down the block (and from the block before: a third block continues the second's 类).
@@ -122,12 +143,13 @@ export function readBasicDetail(grid: Grid, region: Region): BasicDetailTable | 
         const e: EconomicEntry = {
           code: code || null,
           name,
-          nameRef: grid.ref(r, b.nameCol!),
+          nameRef: grid.ref(r, nameCol),
           figure: grid.fig(r, b.amountCol!),
           group,
           level: code.length === 3 ? 'class' : code.length === 5 ? 'section' : null,
         };
-        if (b.codeCol !== undefined) e.codeRef = grid.ref(r, b.codeCol);
+        if (nameCol !== b.nameCol) e.codeRef = e.nameRef;
+        else if (b.codeCol !== undefined) e.codeRef = grid.ref(r, b.codeCol);
         if (code && code.length !== 3 && code.length !== 5) warnings.push(`第${r + 1}行：经济分类科目编码「${code}」无法识别`);
         perBlock[i].push(e);
         used = true;

@@ -5,7 +5,8 @@
 // sub-header cells are header: they extend their column's header and are never read as figures.
 import type { ColumnInfo } from '../types';
 import type { Grid, Header, HeaderColumn, Region } from '../common';
-import { findRow, isTotalLabel, mapColumns, parseHeader } from '../common';
+import { findRow, isNoteText, isTotalLabel, mapColumns, parseHeader } from '../common';
+import { headerWord } from '../header';
 import { normLabel } from '../../text';
 
 export interface CodedHeaderSpec {
@@ -61,7 +62,14 @@ function classifyColumn(spec: CodedHeaderSpec, norm: string[]): string | null {
  * a part that classifies the column), not counting the 合计 label in a label column.
  */
 function findSubHeader(spec: CodedHeaderSpec, grid: Grid, region: Region, header: Header): { row: number; cols: Map<number, string> } | null {
-  const r = header.dataStart;
+  // The first row with content after the header (a PDF transcription may leave a blank row first,
+  // an empty table may print its 注 first).
+  let r = header.dataStart;
+  const skip = (k: number) => {
+    const f = grid.filledCols(k, region.c1, region.c2);
+    return f.length === 0 || isNoteText(grid.text(k, f[0]));
+  };
+  while (r <= region.r2 && r < header.dataStart + 6 && skip(r)) r++;
   if (r > region.r2) return null;
   const byCol = new Map(header.columns.map((hc) => [hc.col, hc]));
   const labelCols = new Set(header.columns.filter((hc) => LABEL_KEYS.has(classifyColumn(spec, hc.norm) ?? '')).map((hc) => hc.col));
@@ -82,6 +90,22 @@ function findSubHeader(spec: CodedHeaderSpec, grid: Grid, region: Region, header
   return cols.size >= 2 ? { row: r, cols } : null;
 }
 
+/**
+ * 科目编码 merged over two or three adjacent columns with no 类|款|项 beneath (the parts in their own
+ * columns all the same): the columns are 类, 款 (and 项) from left to right.
+ */
+function splitCodeBand(info: ColumnInfo[], byKey: Map<string, number>): void {
+  const codes = info.filter((c) => c.key === 'code');
+  if (codes.length < 2 || codes.length > 3 || byKey.has('codeClass')) return;
+  if (codes.some((c, i) => i > 0 && c.col !== codes[i - 1].col + 1)) return;
+  const keys = ['codeClass', 'codeSection', 'codeItem'];
+  codes.forEach((c, i) => {
+    c.key = keys[i];
+    byKey.set(keys[i], c.col);
+  });
+  byKey.delete('code');
+}
+
 export function readCodedHeader(spec: CodedHeaderSpec, grid: Grid, region: Region): CodedHeader | null {
   const { c1, c2, r2 } = region;
   const hStart = findRow(grid, region.titleRow + 1, Math.min(r2, region.titleRow + 8), c1, c2, isCodedHeaderCell);
@@ -97,11 +121,12 @@ export function readCodedHeader(spec: CodedHeaderSpec, grid: Grid, region: Regio
         header.columns.sort((a, b) => a.col - b.col);
       }
       hc.parts.push(text);
-      hc.norm.push(normLabel(text));
+      hc.norm.push(headerWord(text));
       hc.header = hc.parts.join('/');
     }
   }
   const { info, byKey } = mapColumns(header, (norm) => classifyColumn(spec, norm));
+  splitCodeBand(info, byKey);
   // Messages name a column by its header: 本年支出合计, not the 决算数 printed under every column.
   for (const ci of info) {
     const hc = header.columns.find((x) => x.col === ci.col);

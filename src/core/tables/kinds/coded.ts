@@ -1,10 +1,12 @@
 // Reader shared by the tables keyed by 科目编码 (income, expenditure, general-budget, gov-fund,
 // state-capital): one code column or three (类|款|项), a name column, amount columns by header.
 import type { CellRef } from '../../address';
-import { normLabel } from '../../text';
+import { cellText, normLabel } from '../../text';
 import type { Grid, Region } from '../common';
-import { attachNote, baseOf, cleanName, codeDigits, isNoteText, isTotalLabel, lastColOf } from '../common';
-import { readCodedHeader } from './coded-header';
+import { attachNote, baseOf, codeDigits, isNoteText, isTotalLabel, itemName, lastColOf, splitCodeName } from '../common';
+import { readCodedHeader, type CodedHeader } from './coded-header';
+import { isRepeatRow } from '../page';
+import { defaultCatalogue } from '../../catalogue/catalogue';
 import type { CodedRow, CodedTable, CodeLevel, Figure, RowInfo, TableKind } from '../types';
 
 export interface CodedSpec {
@@ -25,9 +27,13 @@ function pad2(d: string): string {
   return d.length === 1 ? `0${d}` : d;
 }
 
-export function readCoded(spec: CodedSpec, grid: Grid, region: Region): CodedTable | null {
+/**
+ * Read a coded table in the region. `given`: the column map of the table this region continues
+ * (a continuation page transcribed without its header), used when the region has no header.
+ */
+export function readCoded(spec: CodedSpec, grid: Grid, region: Region, given?: CodedTable): CodedTable | null {
   const { c1, c2, r2 } = region;
-  const read = readCodedHeader(spec, grid, region);
+  const read = readCodedHeader(spec, grid, region) ?? (given ? headerOf(given, region) : null);
   if (!read) return null;
   const { header, info, byKey, subHeader } = read;
   for (const alt of spec.required) if (!alt.some((k) => byKey.has(k))) return null;
@@ -46,10 +52,11 @@ export function readCoded(spec: CodedSpec, grid: Grid, region: Region): CodedTab
 
   const items: CodedRow[] = [];
   let total: CodedRow | null = null;
-  let lastRow = header.lineRows.length ? header.lineRows[header.lineRows.length - 1] : header.rows[header.rows.length - 1];
+  let lastRow = header.lineRows.length ? header.lineRows[header.lineRows.length - 1] : header.rows.length ? header.rows[header.rows.length - 1] : region.titleRow;
   let lastClass = '';
   let lastSection = '';
   let noteDone = false;
+  let innerNote: { note: string; ref: CellRef } | undefined;
   const labelCols = [codeCol, split?.cls, split?.sec, split?.itm, nameCol].filter((c): c is number => c !== undefined);
   const firstLabelCol = Math.min(...labelCols);
   const lastLabelCol = Math.max(...labelCols);
@@ -60,8 +67,17 @@ export function readCoded(spec: CodedSpec, grid: Grid, region: Region): CodedTab
     const firstText = grid.text(r, filled[0]);
     if (isNoteText(firstText)) {
       rows.push({ row: r, label: firstText, key: 'note' });
+      // A note inside the table (an empty table's 注 above its 合计 row) does not end it.
+      if (dataFollows(grid, r, region)) {
+        innerNote ??= { note: firstText, ref: grid.ref(r, filled[0]) };
+        continue;
+      }
       noteDone = true;
       break;
+    }
+    if (isRepeatRow(grid, r, c1, c2, header)) {
+      rows.push({ row: r, label: firstText, key: 'repeat' });
+      continue;
     }
     let code = '';
     const codeRefs: CellRef[] = [];
@@ -84,18 +100,29 @@ export function readCoded(spec: CodedSpec, grid: Grid, region: Region): CodedTab
     } else if (codeCol !== undefined) {
       code = codeDigits(grid.value(r, codeCol));
       codeRefs.push(grid.ref(r, codeCol));
+      // Codes printed relative to the row above in one column: 208, then 01 (款), then 06 (项).
+      // (The name untrimmed: its indentation tells the level when the catalogue cannot.)
+      if (code.length === 2) code = relativeCode(code, lastClass, lastSection, nameCol !== undefined ? cellText(grid.value(r, nameCol)) : '');
+      if (code.length === 3) [lastClass, lastSection] = [code, ''];
+      else if (code.length === 5) [lastClass, lastSection] = [code.slice(0, 3), code];
+      else if (code.length === 7) [lastClass, lastSection] = [code.slice(0, 3), code.slice(0, 5)];
     }
-    let name = nameCol !== undefined ? cleanName(grid.text(r, nameCol)) : '';
+    let name = nameCol !== undefined ? itemName(grid.text(r, nameCol)) : '';
+    // The name printed with the row's code before it ('2080106 就业管理事务' beside 2080106).
+    const prefixed = code && name ? splitCodeName(name) : null;
+    if (prefixed && prefixed.code === code) name = prefixed.name;
     let nameRef = grid.ref(r, nameCol ?? codeCol ?? firstLabelCol);
     if (!code) {
-      // '2080101 行政运行' or '[208]社会保障和就业支出' in one cell.
-      const src = name || (codeCol !== undefined ? grid.text(r, codeCol) : '');
-      const m = /^[[［【]?\s*(\d{7}|\d{5}|\d{3})\s*[\]］】]?[\s\u3000]*(\D.*)$/.exec(src);
-      if (m) {
-        code = m[1];
-        name = cleanName(m[2]);
-        if (!name) name = '';
-        if (codeRefs.length === 0) codeRefs.push(nameRef);
+      // '2080101 行政运行' or '[208]社会保障和就业支出' in one cell: the name cell or a code cell.
+      // A code cell holding both is read only when the name cell is empty.
+      for (const c of [nameCol, ...(name ? [] : labelCols)].filter((x): x is number => x !== undefined)) {
+        const both = splitCodeName(grid.text(r, c));
+        if (!both) continue;
+        code = both.code;
+        name = both.name;
+        nameRef = grid.ref(r, c);
+        codeRefs.splice(0, codeRefs.length, nameRef);
+        break;
       }
     }
     // 合计 may sit in the code column, the name column, or a merge over both.
@@ -140,16 +167,58 @@ export function readCoded(spec: CodedSpec, grid: Grid, region: Region): CodedTab
     }
   }
 
-  const base = baseOf(spec.kind, grid, region, lastRow, lastColOf(grid, region, header), info, rows, header.rows[0], warnings);
+  // Rows coded by 经济分类 (301 工资福利支出 …, Sichuan's 一般公共预算财政拨款支出决算明细表): another
+  // table under a look-alike title. Every 功能分类 code starts with 2.
+  if (items.length > 0 && !items.some((it) => it.code?.startsWith('2'))) return null;
+  const base = baseOf(spec.kind, grid, region, lastRow, lastColOf(grid, region, header), info, rows, header.rows[0] ?? region.titleRow, warnings);
   const empty = items.length === 0 && (!total || valueKeys.every((k) => (total!.values[k]?.value ?? 0) === 0));
   const table: CodedTable = { ...base, kind: spec.kind, valueKeys, total, items, empty };
   attachNote(table, grid, lastRow + 1, region);
+  if (!table.note && innerNote) {
+    table.note = innerNote.note;
+    table.noteRef = innerNote.ref;
+  }
   if (!table.note && !noteDone && empty) {
     // An empty table may carry its note inside (e.g. in a merged row before 合计).
     attachNote(table, grid, header.dataStart, region);
   }
   if (empty && !table.note) warnings.push('本表无数据，且没有说明为空表的注释');
   return table;
+}
+
+/**
+ * A 2-digit code under a 类 (a 款) or under a 款 (a 项): the candidate the catalogue names as the
+ * row is named, else the one its indentation points to (two levels of full-width spaces: a 项).
+ */
+function relativeCode(cc: string, cls: string, section: string, rawName: string): string {
+  const asSection = cls.length === 3 ? cls + cc : '';
+  const asItem = section.length === 5 ? section + cc : '';
+  if (!asItem) return asSection;
+  if (!asSection) return asItem;
+  const named = defaultCatalogue().findByName('function', itemName(rawName)).map((e) => e.code);
+  if (named.includes(asItem) && !named.includes(asSection)) return asItem;
+  if (named.includes(asSection) && !named.includes(asItem)) return asSection;
+  const indent = /^[\s\u3000]*/.exec(rawName)![0].replace(/\u3000/g, '  ').length;
+  return indent >= 3 ? asItem : indent >= 1 ? asSection : '';
+}
+
+/** The column map of `t` as the header of a region that has none (the data starts under its title). */
+function headerOf(t: CodedTable, region: Region): CodedHeader {
+  const byKey = new Map<string, number>();
+  for (const c of t.columns) if (c.key !== 'unknown' && !byKey.has(c.key)) byKey.set(c.key, c.col);
+  const columns = t.columns.map((c) => ({ col: c.col, parts: [c.header], norm: [normLabel(c.header)], header: c.header }));
+  return { header: { rows: [], columns, dataStart: region.titleRow + 1, lineRows: [] }, info: t.columns.map((c) => ({ ...c })), byKey, subHeader: null };
+}
+
+/** Does a 合计 row or a coded row come next (within a few rows) after row r? */
+function dataFollows(grid: Grid, r: number, region: Region): boolean {
+  for (let k = r + 1; k <= Math.min(region.r2, r + 4); k++) {
+    const filled = grid.filledCols(k, region.c1, region.c2);
+    if (filled.length === 0) continue;
+    const t = grid.text(k, filled[0]);
+    return isTotalLabel(normLabel(t)) || codeDigits(grid.value(k, filled[0])).length >= 3 || splitCodeName(t) !== null;
+  }
+  return false;
 }
 
 /** Helpers for classifying amount columns. */

@@ -5,7 +5,9 @@ import type { Grid, HeaderColumn, Region } from '../common';
 import { attachNote, baseOf, isNoteText, lastColOf } from '../common';
 import type { FiscalSummaryTable, FundKey, FundLine, RowInfo } from '../types';
 import type { KindReader } from './reader';
-import { classLine, columnInfo, labelled, parseTwoSided } from './two-sided';
+import { isRepeatRow } from '../page';
+import { amountCol, classLine, columnInfo, labelled, parseTwoSided } from './two-sided';
+import { notActual } from '../common';
 
 export function fundOf(n: string): FundKey | null {
   if (/^一般公共预算(财政拨款)?(收入)?$/.test(n)) return 'general';
@@ -26,9 +28,10 @@ function fundColumnKey(hc: HeaderColumn): 'total' | FundKey | null {
 export function readFiscalSummary(grid: Grid, region: Region): FiscalSummaryTable | null {
   const h = parseTwoSided(grid, region);
   if (!h) return null;
-  const inc = h.income.amounts.find((a) => /金额|决算|合计/.test(a.norm[a.norm.length - 1])) ?? h.income.amounts[0];
+  const inc = amountCol(h.income.amounts);
   const fundCols: Partial<Record<'total' | FundKey, number>> = {};
   for (const hc of h.expenditure.amounts) {
+    if (hc.norm.some(notActual)) continue; // a budget band (年初预算数) over the fund columns
     const k = fundColumnKey(hc);
     if (k && fundCols[k] === undefined) fundCols[k] = hc.col;
   }
@@ -68,6 +71,10 @@ export function readFiscalSummary(grid: Grid, region: Region): FiscalSummaryTabl
     const filled = grid.filledCols(r, region.c1, region.c2);
     if (filled.length === 0) continue;
     if (isNoteText(grid.text(r, filled[0]))) break;
+    if (isRepeatRow(grid, r, region.c1, region.c2, h.header)) {
+      rows.push({ row: r, label: grid.text(r, filled[0]), key: 'repeat' });
+      continue;
+    }
     const left = normLabel(grid.text(r, h.income.nameCol));
     const right = normLabel(grid.text(r, h.expenditure.nameCol));
     let used = false;
@@ -75,7 +82,7 @@ export function readFiscalSummary(grid: Grid, region: Region): FiscalSummaryTabl
       const lf = labelled(grid, r, h.income, grid.fig(r, inc.col));
       const fund = fundOf(left);
       let key = 'income.other-line';
-      if (/^(本年)?收入合计$/.test(left)) {
+      if (/^(本年)?收入(合计|小计)$/.test(left)) {
         t.incomeTotal ??= lf;
         key = 'income.incomeTotal';
       } else if (/^年初(财政拨款)?结转和?结余/.test(left)) {
@@ -98,7 +105,7 @@ export function readFiscalSummary(grid: Grid, region: Region): FiscalSummaryTabl
     if (right) {
       const fl = line(r);
       let key = 'expenditure.other-line';
-      if (/^(本年)?支出合计$/.test(right)) {
+      if (/^(本年)?支出(合计|小计)$/.test(right)) {
         t.expenditureTotal ??= fl;
         key = 'expenditure.expenditureTotal';
       } else if (/^年末(财政拨款)?结转和?结余/.test(right)) {
@@ -111,6 +118,7 @@ export function readFiscalSummary(grid: Grid, region: Region): FiscalSummaryTabl
         const cl = classLine(fl.label);
         if (cl) {
           fl.code = cl.code;
+          if (cl.name) fl.label = cl.name;
           t.classes.push(fl);
           key = 'expenditure.class';
           if (cl.code === null) warnings.push(`第${r + 1}行：支出功能分类「${fl.label}」不在分类目录中`);

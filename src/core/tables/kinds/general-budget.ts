@@ -2,9 +2,11 @@
 import type { KindReader } from './reader';
 import { anyPart, lastPart, readCoded } from './coded';
 import type { CodedSpec } from './coded';
+import type { CodedTable } from '../types';
 
 export function classifyGeneralBudget(parts: string[]): string | null {
   const p = lastPart(parts);
+  if (anyPart(parts, /上年|增减|比/)) return null; // last year's figures, comparisons
   if (anyPart(parts, /年初预算|预算数/)) {
     if (/^基本支出/.test(p)) return 'budgetBasic';
     if (/^项目支出/.test(p)) return 'budgetProject';
@@ -23,4 +25,5 @@ export const generalBudget: KindReader = {
   kind: 'general-budget',
   titles: ['一般公共预算财政拨款支出决算表', '一般公共预算财政拨款支出决算明细表'],
   read: (grid, region) => readCoded(spec, grid, region),
+  readContinued: (grid, region, prev) => readCoded(spec, grid, region, prev as CodedTable),
 };

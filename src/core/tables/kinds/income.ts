@@ -1,9 +1,12 @@
 // 收入决算表: [科目编码, 科目名称, 本年收入合计, 财政拨款收入, 上级补助收入, 事业收入, 经营收入, 附属单位上缴收入, 其他收入].
 import type { KindReader } from './reader';
+import { notActual } from '../common';
 import { lastPart, readCoded } from './coded';
 import type { CodedSpec } from './coded';
+import type { CodedTable } from '../types';
 
 export function classifyIncome(parts: string[]): string | null {
+  if (parts.some(notActual)) return null; // 年初预算数, 上年决算数, 增减 beside the figures
   const p = lastPart(parts);
   if (/^(本年)?收入合计$|^合计$|^小计$|^本年收入$/.test(p)) return 'total';
   if (/财政拨款/.test(p)) return 'fiscal';
@@ -21,4 +24,5 @@ export const income: KindReader = {
   kind: 'income',
   titles: ['收入决算表'],
   read: (grid, region) => readCoded(spec, grid, region),
+  readContinued: (grid, region, prev) => readCoded(spec, grid, region, prev as CodedTable),
 };

@@ -5,13 +5,13 @@ import type { Grid, Region } from '../common';
 import { attachNote, baseOf, isNoteText, lastColOf } from '../common';
 import type { RowInfo, SummaryIncomeKey, SummaryTable, TableBase } from '../types';
 import type { KindReader } from './reader';
-import type { HeaderColumn } from '../common';
-import { classLine, columnInfo, labelled, parseTwoSided } from './two-sided';
+import { isRepeatRow } from '../page';
+import { amountCol, classLine, columnInfo, labelled, parseTwoSided } from './two-sided';
 
 type IncomeSlot = SummaryIncomeKey | 'incomeTotal' | 'useNonFiscalBalance' | 'openingBalance' | 'incomeGrandTotal';
 
 export function summaryIncomeKey(n: string): IncomeSlot | null {
-  if (/^(本年)?收入合计$/.test(n)) return 'incomeTotal';
+  if (/^(本年)?收入(合计|小计)$/.test(n)) return 'incomeTotal';
   if (/^使用非财政拨款结余/.test(n)) return 'useNonFiscalBalance';
   if (/^年初结转和?结余/.test(n)) return 'openingBalance';
   if (/^(收入)?总计$/.test(n)) return 'incomeGrandTotal';
@@ -29,17 +29,13 @@ export function summaryIncomeKey(n: string): IncomeSlot | null {
 type ExpSlot = 'expenditureTotal' | 'balanceDistribution' | 'closingBalance' | 'expenditureGrandTotal';
 
 export function summaryExpKey(n: string): ExpSlot | null {
-  if (/^(本年)?支出合计$/.test(n)) return 'expenditureTotal';
+  if (/^(本年)?支出(合计|小计)$/.test(n)) return 'expenditureTotal';
   if (/^结余分配$/.test(n)) return 'balanceDistribution';
   if (/^年末结转和?结余/.test(n)) return 'closingBalance';
   if (/^(支出)?总计$/.test(n)) return 'expenditureGrandTotal';
   return null;
 }
 
-/** The amount column of a side: 金额/决算数 preferred, else the first. */
-function amountCol(amounts: HeaderColumn[]): HeaderColumn {
-  return amounts.find((a) => /金额|决算|合计|本年/.test(a.norm[a.norm.length - 1])) ?? amounts[0];
-}
 
 export function readSummary(grid: Grid, region: Region): SummaryTable | null {
   const h = parseTwoSided(grid, region);
@@ -71,6 +67,10 @@ export function readSummary(grid: Grid, region: Region): SummaryTable | null {
     const filled = grid.filledCols(r, region.c1, region.c2);
     if (filled.length === 0) continue;
     if (isNoteText(grid.text(r, filled[0]))) break;
+    if (isRepeatRow(grid, r, region.c1, region.c2, h.header)) {
+      rows.push({ row: r, label: grid.text(r, filled[0]), key: 'repeat' });
+      continue;
+    }
     const left = normLabel(grid.text(r, h.income.nameCol));
     const right = normLabel(grid.text(r, h.expenditure.nameCol));
     let used = false;
@@ -100,7 +100,7 @@ export function readSummary(grid: Grid, region: Region): SummaryTable | null {
       } else {
         const cl = classLine(lf.label);
         if (cl) {
-          t.classes.push({ ...lf, code: cl.code });
+          t.classes.push({ ...lf, label: cl.name ?? lf.label, code: cl.code });
           rows.push({ row: r, label: lf.label, key: 'expenditure.class' });
           if (cl.code === null) warnings.push(`第${r + 1}行：支出功能分类「${lf.label}」不在分类目录中`);
           used = true;

@@ -5,8 +5,7 @@ import type { Grid, Region } from '../common';
 import { attachNote, baseOf, findRow, isLineNumberRow, lastColOf, parseHeader } from '../common';
 import type { ColumnInfo, Figure, RowInfo, ThreePublicFigures, ThreePublicTable } from '../types';
 import type { KindReader } from './reader';
-
-type Item = keyof ThreePublicFigures;
+import { readThreePublicRows, type Item } from './three-public-rows';
 
 function itemOf(p: string): Item | null {
   if (/^合计$|^总计$/.test(p)) return 'total';
@@ -30,7 +29,7 @@ const EMPTY = (): ThreePublicFigures => ({ total: null, abroad: null, vehicleSub
 
 export function readThreePublic(grid: Grid, region: Region): ThreePublicTable | null {
   const { c1, c2, r2 } = region;
-  const start = findRow(grid, region.titleRow + 1, Math.min(r2, region.titleRow + 8), c1, c2, (n) => /^预算数$|^决算数$|因公出国|公务接待|^合计$/.test(n));
+  const start = findRow(grid, region.titleRow + 1, Math.min(r2, region.titleRow + 8), c1, c2, (n) => /^(年初)?预算数$|^决算数$|因公出国|公务接待|^合计$/.test(n));
   if (start < 0) return null;
   const header = parseHeader(grid, start, c1, c2, r2, 4, false);
   const columns: ColumnInfo[] = [];
@@ -64,7 +63,7 @@ export function readThreePublic(grid: Grid, region: Region): ThreePublicTable | 
     columns.push({ col: hc.col, header: hc.header, key: `${s}.${item}` });
     found++;
   }
-  if (found < 3 || !colMap.some((m) => m.item === 'reception') || !colMap.some((m) => m.item === 'abroad')) return null;
+  if (found < 3 || !colMap.some((m) => m.item === 'reception') || !colMap.some((m) => m.item === 'abroad')) return readThreePublicRows(grid, region, header, { itemOf, sideOf });
   // Transposed templates: items as columns, one row labelled 预算数 and one 决算数.
   const sideRows: { budget?: number; actual?: number } = {};
   if (!colMap.some((m) => m.side === 'budget')) {

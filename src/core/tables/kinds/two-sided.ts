@@ -3,7 +3,7 @@
 import { defaultCatalogue } from '../../catalogue/catalogue';
 import { normLabel } from '../../text';
 import type { Grid, Header, HeaderColumn, Region } from '../common';
-import { findRow, parseHeader } from '../common';
+import { findRow, notActual, parseHeader, splitCodeName } from '../common';
 import type { ColumnInfo, Figure, LabelledFigure } from '../types';
 
 export interface Side {
@@ -49,6 +49,13 @@ export function parseTwoSided(grid: Grid, region: Region): TwoSidedHeader | null
   return { header, income: sides[0], expenditure: sides[1] };
 }
 
+/** The amount column of a side: 决算数 preferred, then 金额/合计/本年, never a budget or last year's column. */
+export function amountCol(amounts: HeaderColumn[]): HeaderColumn {
+  const last = (a: HeaderColumn) => a.norm[a.norm.length - 1];
+  const actual = amounts.filter((a) => !a.norm.some(notActual));
+  return actual.find((a) => /决算/.test(last(a))) ?? actual.find((a) => /金额|合计|本年/.test(last(a))) ?? actual[0] ?? amounts[0];
+}
+
 export function columnInfo(h: TwoSidedHeader, amountKey: (side: 'income' | 'expenditure', hc: HeaderColumn) => string): ColumnInfo[] {
   const out: ColumnInfo[] = [];
   for (const hc of h.header.columns) {
@@ -79,9 +86,14 @@ const NOT_CLASSES = new Set(['基本支出', '项目支出', '上缴上级支出
  * Is this expenditure-side label a 功能分类 类 line? Returns its catalogue code (or null when
  * not in the catalogue), or undefined when the label is not a class line at all.
  */
-export function classLine(label: string): { code: string | null } | undefined {
+export function classLine(label: string): { code: string | null; name?: string } | undefined {
+  // A class printed with its code: '208 社会保障和就业支出', '[208]社会保障和就业支出', '社会保障和就业支出（208）'.
   const n = normLabel(label);
   if (!n) return undefined;
+  const after = /^(\D+)\((\d{3})\)$/.exec(n);
+  const both = splitCodeName(n) ?? (after ? { code: after[2], name: after[1] } : null);
+  // The label then is the name alone (the code is not part of it).
+  if (both && both.code.length === 3 && both.code.startsWith('2')) return { code: both.code, name: both.name };
   const found = defaultCatalogue().findByName('function', n, 'class');
   if (found.length) return { code: found[0].code };
   if (/支出$/.test(n) && !NOT_CLASSES.has(n) && !/合计|总计|其中/.test(n)) return { code: null };
