@@ -2,6 +2,7 @@
 // the spreadsheet is (Excel through Office.js, WPS 表格 through its object model, an .xlsx file):
 // Excel's error values, date formats and serial days, sheet-name rules, and what a written cell
 // held before. Pure functions: no Office, no WPS, no DOM.
+import type { Cell, CellValue } from '../core/snapshot';
 import type { AppliedFix, OutputCell } from './types';
 
 /** Cell errors as Excel (and WPS) show them. */
@@ -23,6 +24,25 @@ export function serialToIso(serial: number, date1904 = false): string {
   // Excel's 1900 date system (with its phantom 29 Feb 1900): serial 25569 = 1970-01-01.
   const d = new Date(Math.round((serial - 25569 + (date1904 ? DATE1904_OFFSET : 0)) * 86400000));
   return Number.isNaN(d.getTime()) ? String(serial) : d.toISOString().slice(0, 10);
+}
+
+/**
+ * One snapshot cell from what a host read, or undefined when the cell is empty: its value (`error`
+ * when the host told it to be a cell error), its formula without '=', its number format. A number
+ * under a date format becomes its ISO date, as the file host gives it.
+ */
+export function snapshotCell(value: unknown, error: string | null, f: string | undefined, z: string | undefined, date1904 = false): Cell | undefined {
+  let v: CellValue;
+  if (value === '' || value === null || value === undefined) v = null;
+  else if (error) v = { error };
+  else if (typeof value === 'number' && z && isDateFormat(z)) v = serialToIso(value, date1904);
+  else if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') v = value;
+  else v = String(value);
+  if (v === null && !f) return undefined;
+  const cell: Cell = { v };
+  if (f) cell.f = f;
+  if (z) cell.z = z;
+  return cell;
 }
 
 /** Excel's rules for sheet names; the message says which one is broken. */

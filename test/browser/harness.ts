@@ -113,3 +113,21 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true, animations: 'disabled' });
   return path;
 }
+
+/**
+ * The checks every browser test ends with, registered once per file: nothing left 127.0.0.1 (but
+ * the `allowed` prefixes), no CSP violation or script error happened; then the browser and server
+ * close. `current` gives the file's session and server as they are when the hooks run.
+ */
+export function guardSession(current: () => { s?: Session; server?: Server }, allowed: string[] = []): void {
+  afterEach(() => {
+    const { s, server } = current();
+    expect(foreignRequests(s!.requests, server!.origin, allowed)).toEqual([]);
+    expect(s!.problems).toEqual([]);
+  });
+  afterAll(async () => {
+    const { s, server } = current();
+    await s?.close();
+    await server?.close();
+  });
+}

@@ -2,7 +2,7 @@
 // in the text, the missing facts are listed once above it, and no tool message shows. Screenshots:
 // test-artifacts/narrative-preview-*.png.
 import type { Page } from 'playwright-core';
-import { foreignRequests, openSession, screenshot, startServer, type Server, type Session } from './harness';
+import { openSession, screenshot, startServer, type Server, type Session, guardSession } from './harness';
 
 let server: Server;
 let s: Session;
@@ -16,15 +16,7 @@ beforeAll(async () => {
   await page.getByTestId('sheet-tabs').waitFor();
 });
 
-afterEach(() => {
-  expect(foreignRequests(s.requests, server.origin)).toEqual([]);
-  expect(s.problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await s?.close();
-  await server?.close();
-});
+guardSession(() => ({ s, server }));
 
 async function generate(profile: '湖南格式' | '上海格式') {
   if (!(await page.getByTestId('narrative-preview').count())) {

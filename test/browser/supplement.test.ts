@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { SAMPLE_XLSX } from '../helpers';
-import { ARTIFACTS, foreignRequests, openSession, screenshot, startServer, type Server, type Session } from './harness';
+import { ARTIFACTS, openSession, screenshot, startServer, type Server, type Session, guardSession } from './harness';
 import { runCheck } from './pane-helpers';
 
 let server: Server;
@@ -84,15 +84,7 @@ beforeAll(async () => {
   await page.getByTestId('sheet-tabs').waitFor();
 });
 
-afterEach(() => {
-  expect(foreignRequests(s.requests, server.origin)).toEqual([]);
-  expect(s.problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await s?.close();
-  await server?.close();
-});
+guardSession(() => ({ s, server }));
 
 test('without 补充信息: the pane says what needs it, creates the sheet, and a value typed there reaches the narrative', async () => {
   await open(noSupPath, '无补充信息.xlsx');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { allFaults, generateWorkbook } from '../fixtures/generator';
-import { foreignRequests, openSession, screenshot, startServer, type Server, type Session } from './harness';
+import { openSession, screenshot, startServer, type Server, type Session, guardSession } from './harness';
 import { focused, idle, openFile, runCheck } from './pane-helpers';
 
 let server: Server;
@@ -56,15 +56,7 @@ beforeAll(async () => {
   await page.getByTestId('sheet-tabs').waitFor();
 });
 
-afterEach(() => {
-  expect(foreignRequests(s.requests, server.origin)).toEqual([]);
-  expect(s.problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await s?.close();
-  await server?.close();
-});
+guardSession(() => ({ s, server }));
 
 const box = async (sel: ReturnType<Page['locator']>) => (await sel.boundingBox())!;
 
@@ -326,14 +318,23 @@ test('a workbook of random content: no 决算 table recognised, what was looked 
 });
 
 test('side by side from 900 px, stacked below', async () => {
+  const pane = page.getByRole('complementary', { name: '决算助手任务窗格' });
+  const grid = page.getByTestId('grid');
+  // The layout follows the resize on the next render: wait for it instead of reading at once.
+  const settles = async (holds: () => Promise<boolean>) => {
+    for (let i = 0; i < 50 && !(await holds()); i++) await page.waitForTimeout(100);
+    expect(await holds()).toBe(true);
+  };
   await page.setViewportSize({ width: 900, height: 800 });
-  const grid = await box(page.getByTestId('grid'));
-  const pane = await box(page.getByRole('complementary', { name: '决算助手任务窗格' }));
-  expect(pane.x).toBeGreaterThanOrEqual(grid.x + grid.width - 1);
+  await settles(async () => {
+    const [g, p] = [await box(grid), await box(pane)];
+    return p.x >= g.x + g.width - 1;
+  });
   await page.setViewportSize({ width: 899, height: 800 });
-  await expect(page.getByTestId('grid-toggle').count()).resolves.toBe(1);
-  const pane2 = await box(page.getByRole('complementary', { name: '决算助手任务窗格' }));
-  const grid2 = await box(page.getByTestId('grid'));
-  expect(grid2.y).toBeGreaterThanOrEqual(pane2.y + pane2.height - 1);
+  await page.getByTestId('grid-toggle').waitFor();
+  await settles(async () => {
+    const [g, p] = [await box(grid), await box(pane)];
+    return g.y >= p.y + p.height - 1;
+  });
   await page.setViewportSize({ width: 320, height: 900 });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { SAMPLE_XLSX } from '../helpers';
-import { foreignRequests, openSession, screenshot, startServer, type Server, type Session } from './harness';
+import { openSession, screenshot, startServer, type Server, type Session, guardSession } from './harness';
 import { idle, runCheck as check } from './pane-helpers';
 
 const SUMMARY_SHEET = '1收入支出决算总表';
@@ -46,16 +46,7 @@ beforeAll(async () => {
   page = s.page;
 });
 
-afterEach(() => {
-  // In EVERY test: nothing left 127.0.0.1, and no CSP violation or script error happened.
-  expect(foreignRequests(s.requests, server.origin)).toEqual([]);
-  expect(s.problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await s?.close();
-  await server?.close();
-});
+guardSession(() => ({ s, server }));
 
 test('the sample workbook loads by itself and its sheets are listed', async () => {
   await page.goto(server.url + 'workbench.html');

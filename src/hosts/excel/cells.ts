@@ -1,23 +1,14 @@
 // What Range.values / formulas / numberFormat give, turned into snapshot cells.
-import type { Cell, CellValue, SheetSnapshot } from '../../core/snapshot';
-import { ERROR_VALUES, isDateFormat, serialToIso } from '../cell-io';
+import type { Cell, SheetSnapshot } from '../../core/snapshot';
+import { ERROR_VALUES, snapshotCell } from '../cell-io';
 
 export type DateSystem = 1900 | 1904;
 
 export function toCell(value: unknown, formula: unknown, format: unknown, system: DateSystem = 1900): Cell | undefined {
   const z = typeof format === 'string' && format !== 'General' ? format : undefined;
   const f = typeof formula === 'string' && formula.startsWith('=') && formula.length > 1 ? formula.slice(1) : undefined;
-  let v: CellValue;
-  if (value === '' || value === null || value === undefined) v = null;
-  else if (typeof value === 'string' && ERROR_VALUES.has(value)) v = { error: value };
-  else if (typeof value === 'number' && z && isDateFormat(z)) v = serialToIso(value, system === 1904);
-  else if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') v = value;
-  else v = String(value);
-  if (v === null && !f) return undefined;
-  const cell: Cell = { v };
-  if (f) cell.f = f;
-  if (z) cell.z = z;
-  return cell;
+  const error = typeof value === 'string' && ERROR_VALUES.has(value) ? value : null;
+  return snapshotCell(value, error, f, z, system === 1904);
 }
 
 /** Fills a sheet from loaded arrays; `onDate` hears of every serial number read as a date. */

@@ -5,8 +5,8 @@
 // documentation does not say which, so both are read). Formula gives '=…' for a formula and the
 // constant's text otherwise, so a cell is a formula only when Formula starts with '=' and is not
 // simply the text the cell holds (a text constant '=abc' entered with a leading apostrophe).
-import type { Cell, CellValue } from '../../core/snapshot';
-import { ERROR_VALUES, isDateFormat, serialToIso } from '../cell-io';
+import type { Cell } from '../../core/snapshot';
+import { ERROR_VALUES, snapshotCell } from '../cell-io';
 import type { EtGrid, EtScalar } from './et';
 
 /** xlErr codes (wps-jsapi EtXlCVError) by error text; COM's VT_ERROR is 0x800A0000 | code. */
@@ -35,20 +35,9 @@ export function formatCode(z: unknown): string | undefined {
 
 /** One cell for the snapshot, or undefined when empty. `z` is known only for numeric cells. */
 export function toCell(value: EtScalar, formula: EtScalar, z: string | undefined): Cell | undefined {
-  const err = errorText(value);
   const isText = typeof value === 'string';
   const f = typeof formula === 'string' && formula.length > 1 && formula.startsWith('=') && !(isText && formula === value) ? formula.slice(1) : undefined;
-  let v: CellValue;
-  if (value === undefined || value === null || value === '') v = null;
-  else if (err) v = { error: err };
-  else if (typeof value === 'number' && z && isDateFormat(z)) v = serialToIso(value);
-  else if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') v = value;
-  else v = String(value);
-  if (v === null && !f) return undefined;
-  const cell: Cell = { v };
-  if (f) cell.f = f;
-  if (z) cell.z = z;
-  return cell;
+  return snapshotCell(value, errorText(value), f, z);
 }
 
 /** A Value2 as AppliedFix.before keeps it (errors as their text). */

@@ -3,6 +3,7 @@
 import type { CellValue } from '../../../core/snapshot';
 import { escapeOoxmlText } from '../xml';
 import { XML_HEAD } from './package-edit';
+import { columnName } from '../../../core/address';
 
 export interface OutCell {
   v: CellValue;
@@ -11,19 +12,8 @@ export interface OutCell {
   s?: number;
 }
 
-function colName(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 function cellXml(r: number, c: number, cell: OutCell): string {
-  const ref = `${colName(c)}${r + 1}`;
+  const ref = `${columnName(c)}${r + 1}`;
   const s = cell.s ? ` s="${cell.s}"` : '';
   const f = cell.f ? `<f>${escapeOoxmlText(cell.f)}</f>` : '';
   const v = cell.v;

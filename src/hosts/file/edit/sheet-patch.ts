@@ -4,6 +4,7 @@
 import type { CellValue } from '../../../core/snapshot';
 import { escapeOoxmlText, prefixOf } from '../xml';
 import { setAttr } from './styles-edit';
+import { columnName } from '../../../core/address';
 
 export type Content = { keepFormula: true; v: CellValue } | { keepFormula: false; f?: string; v: CellValue };
 
@@ -26,17 +27,6 @@ function colOf(ref: string): number {
     else break;
   }
   return c - 1;
-}
-
-function colName(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 const attrRe = (name: string) => new RegExp(`\\s${name}\\s*=\\s*("[^"]*"|'[^']*')`);
@@ -155,7 +145,7 @@ function patchRow(p: string, rowXml: string, r: number, edits: Map<number, CellE
 }
 
 function newCell(p: string, r: number, c: number, edit: CellEdit): string {
-  return editCell(p, `<${p}c r="${colName(c)}${r + 1}"`, null, edit);
+  return editCell(p, `<${p}c r="${columnName(c)}${r + 1}"`, null, edit);
 }
 
 /** Applies cell edits to a worksheet's XML. */
