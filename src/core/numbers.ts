@@ -20,10 +20,13 @@ export interface ReadNumber {
 }
 
 const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0C\uFF0D\uFF08\uFF09\uFF05\u3000]/g;
+const HAS_FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0C\uFF0D\uFF08\uFF09\uFF05\u3000]/;
 const DASHES = new Set(['-', '—', '－', '–', '——', '--', '―', '/', '／']);
 
 /** Map full-width digits and punctuation to ASCII (１２３．４ → 123.4). */
 export function toHalfWidth(s: string): string {
+  // Most text has no full-width character at all: a test is much cheaper than a replace.
+  if (!HAS_FULL_WIDTH.test(s)) return s;
   return s.replace(FULL_WIDTH, (ch) => {
     if (ch === '\u3000') return ' ';
     return String.fromCharCode(ch.charCodeAt(0) - 0xfee0);

@@ -17,6 +17,19 @@ export function cellText(v: CellValue | undefined): string {
  * indentation), unified brackets and quotes, no list numbering like '一、' '（一）' '1.' '1、'.
  */
 export function normLabel(s: string): string {
+  // Detection normalises the same labels over and over (every header and row label, several
+  // times): remember them. Bounded so that a sheet of unique text cannot grow it without end.
+  const known = NORM_CACHE.get(s);
+  if (known !== undefined) return known;
+  if (NORM_CACHE.size >= 20000) NORM_CACHE.clear();
+  const t = normLabelUncached(s);
+  NORM_CACHE.set(s, t);
+  return t;
+}
+
+const NORM_CACHE = new Map<string, string>();
+
+function normLabelUncached(s: string): string {
   let t = toHalfWidth(s)
     .replace(/[\s\u00a0\u3000]+/g, '')
     .replace(/[（【［]/g, '(')
