@@ -4,7 +4,7 @@ const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 
 module.exports = {
   projects: [
     { displayName: 'unit', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/src/**/*.test.ts'], transformIgnorePatterns: ['/node_modules/'] },
-    { displayName: 'browser', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/browser/**/*.test.ts'], globalSetup: '<rootDir>/test/browser/global-setup.js', maxWorkers: 1 },
+    { displayName: 'browser', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/browser/**/*.test.ts'], globalSetup: '<rootDir>/test/browser/global-setup.js', setupFilesAfterEnv: ['<rootDir>/test/browser/setup-after-env.ts'], maxWorkers: 1 },
   ],
   testTimeout: 60000,
 };

@@ -59,10 +59,22 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/**
+ * Sessions not yet closed. A test that times out never reaches its `finally`, and a Chromium left
+ * running keeps Jest from exiting (CI then waits for its own time limit): setup-browser.ts closes
+ * whatever is left after each file.
+ */
+const openSessions = new Set<Session>();
+
+export async function closeAllSessions(): Promise<void> {
+  await Promise.all([...openSessions].map((s) => s.close().catch(() => undefined)));
+}
+
 export async function openSession(width = 320, height = 900): Promise<Session> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'juesuan-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
+    timeout: 60000,
     headless: true,
     args: [
       '--headless',
@@ -88,16 +100,36 @@ export async function openSession(width = 320, height = 900): Promise<Session> {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  return {
+  const session: Session = {
     context,
     page,
     requests,
     problems,
     close: async () => {
+      openSessions.delete(session);
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+  openSessions.add(session);
+  return session;
+}
+
+/**
+ * Runs `work`, failing with `what` and the last step it reached when it takes longer than `ms`
+ * (a page.evaluate has no timeout of its own). The caller's `finally` then still runs.
+ */
+export async function withDeadline<T>(ms: number, what: string, work: (step: (name: string) => void) => Promise<T>): Promise<T> {
+  let last = '(start)';
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no progress within ${ms / 1000} s; last step reached: ${last}`)), ms);
+  });
+  try {
+    return await Promise.race([work((name) => (last = name)), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Requests that left the test server's origin (blob:/data: URLs are local). */
@@ -109,7 +141,21 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
   // Let dialog fades and other transitions finish, so the picture shows what the officer sees.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)))).catch(() => undefined);
+  // Only finite, running animations are awaited (a spinner or a paused animation never finishes),
+  // and never for more than 3 s.
+  await page
+    .evaluate(() =>
+      Promise.race([
+        Promise.all(
+          document
+            .getAnimations()
+            .filter((a) => a.playState === 'running' && Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+            .map((a) => a.finished.catch(() => undefined)),
+        ),
+        new Promise((r) => setTimeout(r, 3000)),
+      ]),
+    )
+    .catch(() => undefined);
   await page.screenshot({ path, fullPage: true, animations: 'disabled' });
   return path;
 }

@@ -58,7 +58,7 @@ function withoutTabsterSentinels(v: AxeViolation): AxeViolation | null {
 export async function axe(page: Page, label: string): Promise<AxeViolation[]> {
   const has = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
   if (!has) await page.evaluate(AXE_SOURCE);
-  const all = (await page.evaluate(async () => {
+  const run = page.evaluate(async () => {
     const r = await (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[]; html: string; failureSummary?: string }[] }[] }> } }).axe.run(document, {
       resultTypes: ['violations'],
     });
@@ -68,7 +68,13 @@ export async function axe(page: Page, label: string): Promise<AxeViolation[]> {
       help: v.help,
       nodes: v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)} — ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 240)}`),
     }));
-  })) as AxeViolation[];
+  });
+  // page.evaluate has no timeout of its own: a stalled axe run fails the test, naming the screen.
+  let timer: NodeJS.Timeout | undefined;
+  const all = (await Promise.race([
+    run,
+    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`axe-core did not finish on ${label} within 60 s`)), 60000))),
+  ]).finally(() => clearTimeout(timer))) as AxeViolation[];
   mkdirSync(ARTIFACTS, { recursive: true });
   writeFileSync(join(ARTIFACTS, `axe-${label}.json`), JSON.stringify(all, null, 2));
   return all

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import type { WorkbookSnapshot } from '../../src/core/snapshot';
 import { allFaults, generateWorkbook } from '../fixtures/generator';
 import { loadSample } from '../helpers';
-import { foreignRequests, openSession, screenshot, startServer, type Server, type Session } from './harness';
+import { foreignRequests, openSession, screenshot, startServer, withDeadline, type Server, type Session } from './harness';
 import { axe, idle, openFile, runCheck, type AxeViolation } from './pane-helpers';
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -67,18 +67,27 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** The screen the running test last reached (named in a stall message). */
+let reached: (name: string) => void = () => undefined;
+
 /** Screenshot + axe of one state; violations are collected with the state's name. */
 async function shot(page: Page, name: string, found: string[]): Promise<void> {
+  reached(`screenshot ${name}`);
   await screenshot(page, name);
+  reached(`axe ${name}`);
   const v: AxeViolation[] = await axe(page, name);
   for (const x of v) found.push(`${name}: ${x.impact} ${x.id} (${x.help}) ${x.nodes.slice(0, 2).join(' | ')}`);
 }
 
-async function withSession(width: number, scheme: Scheme, fn: (s: Session) => Promise<void>, origin: () => string, allowed: string[] = []) {
+async function withSession(width: number, scheme: Scheme, fn: (s: Session) => Promise<void>, origin: () => string, allowed: string[] = [], ms = 100000) {
   const s = await openSession(width, 900);
   try {
     await s.page.emulateMedia({ colorScheme: scheme.colorScheme, forcedColors: scheme.forcedColors });
-    await fn(s);
+    // Fails with the last screen reached (and closes the browser) well before Jest's own timeout.
+    await withDeadline(ms, `${width}px ${scheme.id}`, (step) => {
+      reached = step;
+      return fn(s);
+    });
     expect(foreignRequests(s.requests, origin(), allowed)).toEqual([]);
     expect(s.problems).toEqual([]);
   } finally {
@@ -147,7 +156,7 @@ describe.each(SCHEMES.flatMap((sc) => WIDTHS.map((w) => [sc, w] as const)))('%#'
       await page.getByTestId('open-error').waitFor();
       await shot(page, `theme-wb-12-bad-file-${tag}`, found);
       expect(found).toEqual([]);
-    }, () => server.origin);
+    }, () => server.origin, [], 150000);
   }, 180000);
 
   test(`Excel task pane, every screen, ${tag}`, async () => {
