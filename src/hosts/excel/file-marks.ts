@@ -2,34 +2,12 @@
 // keeps its record in a very hidden sheet. Read it and list the sheets (sync 1), look at the notes
 // (sync 2), restore and drop the record (sync 3). Fills come back as recorded when they were plain colours; a
 // theme-coloured original, which Office.js cannot set, becomes No Fill.
-import { MARKS_SHEET, NOTE_PREFIX } from '../file/mark-style';
+import { MARKS_SHEET } from '../file/mark-style';
+import { carriesFileHostNote, parseRecordText, recordedFillRgb, recordedNoteText, recordTexts, type FileMark } from '../file/marks-record';
 import { errorCode, friendly } from './errors';
-import { safeParse } from './marks-record';
 import { CELL_COMMAND_BYTES, Rounds } from './rounds';
 import { queueWorkbookProtection, SheetTable } from './sheet-table';
 import type { HostState } from './state';
-
-/** A mark as the file host (offline page) records it: exceljs fill and note objects. */
-type FileHostFill = { type?: string; pattern?: string; fgColor?: { argb?: string } } | null | undefined;
-interface FileHostMark {
-  sheet: string;
-  address: string;
-  orig?: { fill?: FileHostFill; note?: unknown };
-}
-
-/** '#RRGGBB' for a plain solid exceljs fill; null for No Fill or what Office.js cannot express. */
-function fileFillColor(fill: FileHostFill): string | null {
-  if (!fill || fill.type !== 'pattern' || fill.pattern !== 'solid') return null;
-  const argb = fill.fgColor?.argb;
-  return typeof argb === 'string' && /^[0-9A-Fa-f]{6,8}$/.test(argb) ? `#${argb.slice(-6).toUpperCase()}` : null;
-}
-
-function fileNoteText(note: unknown): string | null {
-  if (note === null || note === undefined) return null;
-  if (typeof note === 'string') return note;
-  const texts = (note as { texts?: { text?: string }[] }).texts;
-  return Array.isArray(texts) ? texts.map((t) => t.text ?? '').join('') : null;
-}
 
 export async function clearFileHostMarks(s: HostState): Promise<number> {
   const { api } = s;
@@ -44,12 +22,10 @@ export async function clearFileHostMarks(s: HostState): Promise<number> {
       s.fileMarks = false;
       return 0;
     }
-    const text = used.values.map((r) => (typeof r[0] === 'string' ? r[0] : '')).join('');
-    const parsed = safeParse(text) as { version?: number; marks?: FileHostMark[] } | null;
-    const marks = parsed && parsed.version === 1 && Array.isArray(parsed.marks) ? parsed.marks.filter((m) => typeof m?.sheet === 'string' && typeof m?.address === 'string') : [];
+    const marks = parseRecordText(used.values.map((r) => (typeof r[0] === 'string' ? r[0] : '')).join('')) ?? [];
 
     const live = table();
-    const notes = new Map<FileHostMark, Excel.Note>();
+    const notes = new Map<FileMark, Excel.Note>();
     if (api.has('1.18') && s.objectModel(ctx).notes) {
       for (const m of marks) {
         const ws = live.find(m)?.ws;
@@ -70,9 +46,7 @@ export async function clearFileHostMarks(s: HostState): Promise<number> {
         recWs.delete();
       } else {
         used.clear();
-        const json = JSON.stringify({ version: 1, marks: kept });
-        const parts: string[][] = [];
-        for (let i = 0; i < json.length; i += 32000) parts.push([json.slice(i, i + 32000)]);
+        const parts = recordTexts(kept).map((t) => [t]);
         recWs.getRange(`A1:A${parts.length}`).values = parts;
       }
       let restored = 0;
@@ -82,13 +56,13 @@ export async function clearFileHostMarks(s: HostState): Promise<number> {
         if (!sheet || sheet.protected) continue;
         await writes.room(CELL_COMMAND_BYTES);
         const fill = sheet.ws.getRange(m.address).format.fill;
-        const color = fileFillColor(m.orig?.fill);
-        if (color) fill.color = color;
+        const rgb = recordedFillRgb(m.orig.fill);
+        if (rgb) fill.color = `#${rgb}`;
         else fill.clear();
         const note = notes.get(m);
         // The file host appends its text to an officer's own note: ours is anywhere in it.
-        if (note && !note.isNullObject && note.content.includes(NOTE_PREFIX)) {
-          const original = fileNoteText(m.orig?.note);
+        if (note && !note.isNullObject && carriesFileHostNote(note.content)) {
+          const original = recordedNoteText(m.orig.note);
           if (original !== null) note.content = original;
           else note.delete();
         }

@@ -3,33 +3,12 @@
 // objects. Clearing restores each cell's fill (a plain colour as recorded; anything else as No
 // Fill) and its note (our comment removed, the user's text put back), then deletes the sheet.
 // Marks on a protected sheet stay, with the record rewritten to hold just them.
-import { parseA1 } from '../../core/address';
-import { NOTE_PREFIX } from '../file/mark-style';
+import { carriesFileHostNote, parseRecordText, recordedFillRgb, recordedNoteText, recordTexts, type FileMark } from '../file/marks-record';
 import { gridReader } from './cells';
 import { XL_SHEET_HIDDEN, type EtApplication, type EtWorksheet } from './et';
 import { hexToBgr, restoreFill } from './fill';
 
-type ExcelJsFill = { type?: string; pattern?: string; fgColor?: { argb?: string } } | null | undefined;
-interface FileHostMark {
-  sheet: string;
-  address: string;
-  orig?: { fill?: ExcelJsFill; note?: unknown };
-}
-
-function fillColor(fill: ExcelJsFill): number | null {
-  if (!fill || fill.type !== 'pattern' || fill.pattern !== 'solid') return null;
-  const argb = fill.fgColor?.argb;
-  return typeof argb === 'string' && /^[0-9A-Fa-f]{6,8}$/.test(argb) ? hexToBgr(argb.slice(-6)) : null;
-}
-
-function noteText(note: unknown): string | null {
-  if (note === null || note === undefined) return null;
-  if (typeof note === 'string') return note;
-  const texts = (note as { texts?: { text?: string }[] }).texts;
-  return Array.isArray(texts) ? texts.map((t) => t.text ?? '').join('') : null;
-}
-
-function readMarks(recWs: EtWorksheet): FileHostMark[] {
+function readMarks(recWs: EtWorksheet): FileMark[] {
   const used = recWs.UsedRange;
   const rows = used.Rows.Count;
   const cell = gridReader(used.Value2);
@@ -38,19 +17,14 @@ function readMarks(recWs: EtWorksheet): FileHostMark[] {
     const v = cell(i, 0);
     if (typeof v === 'string') text += v;
   }
-  try {
-    const rec = JSON.parse(text) as { version?: number; marks?: FileHostMark[] };
-    return rec?.version === 1 && Array.isArray(rec.marks) ? rec.marks.filter((m) => typeof m?.sheet === 'string' && typeof m?.address === 'string' && parseA1(m.address)) : [];
-  } catch {
-    return [];
-  }
+  return parseRecordText(text) ?? [];
 }
 
 /** Restores the offline page's marks; returns how many cells were restored. */
 export function clearFileHostMarks(app: EtApplication, recWs: EtWorksheet, sheetsByName: (name: string) => EtWorksheet | null): number {
   const marks = readMarks(recWs);
   let restored = 0;
-  const kept: FileHostMark[] = [];
+  const kept: FileMark[] = [];
   for (const m of marks) {
     const ws = sheetsByName(m.sheet);
     if (!ws) continue;
@@ -59,13 +33,14 @@ export function clearFileHostMarks(app: EtApplication, recWs: EtWorksheet, sheet
       continue;
     }
     const range = ws.Range(m.address);
-    const color = fillColor(m.orig?.fill);
-    restoreFill(range.Interior, { color });
+    const rgb = recordedFillRgb(m.orig.fill);
+    restoreFill(range.Interior, { color: rgb === null ? null : hexToBgr(rgb) });
     const comment = range.Comment;
     if (comment) {
       const current = comment.Text();
-      const original = noteText(m.orig?.note);
-      if (current.startsWith(NOTE_PREFIX)) {
+      const original = recordedNoteText(m.orig.note);
+      // The file host appends its text to an officer's own comment: ours is anywhere in it.
+      if (carriesFileHostNote(current)) {
         if (original !== null) comment.Text(original);
         else comment.Delete();
       }
@@ -84,9 +59,7 @@ export function clearFileHostMarks(app: EtApplication, recWs: EtWorksheet, sheet
       app.DisplayAlerts = alerts;
     }
   } else {
-    const json = JSON.stringify({ version: 1, marks: kept });
-    const parts: string[][] = [];
-    for (let i = 0; i < json.length; i += 32000) parts.push([json.slice(i, i + 32000)]);
+    const parts = recordTexts(kept).map((t) => [t]);
     recWs.UsedRange.Clear();
     recWs.Range(`A1:A${parts.length}`).Value2 = parts;
   }

@@ -1,4 +1,5 @@
 import { loadSample } from '../../helpers';
+import { annotatedSampleCopy } from '../../fixtures/annotated-copy';
 import { comparable, hostOn, manySheets, bigSheet } from '../../fake-excel/workbooks';
 import { applyTint, createFakeExcel, FakeOfficeError } from '../../fake-excel/fake-excel';
 import type { Finding, Severity } from '../../../src/core/findings';
@@ -361,28 +362,14 @@ describe('marks made by the offline page', () => {
     [' under workbook structure protection (the record sheet is emptied, not deleted)', { workbookProtected: true }],
     [' under a structure protection Excel cannot report (ExcelApi 1.6)', { workbookProtected: true, excelApi: '1.6' }],
   ])('are cleared in Excel from the record the file host saved in the workbook%s', async (_, options: { workbookProtected?: boolean; excelApi?: string }) => {
-    // A reviewer marks the sample offline and saves it…
-    const ExcelJS = (await import('exceljs')).default;
-    const { readFileSync } = await import('node:fs');
-    const { SAMPLE_XLSX } = await import('../../helpers');
-    const { FileHost } = await import('../../../src/hosts/file/file-host');
-    const { sheetFromExcelJs } = await import('../../../src/hosts/file/xlsx-read');
-    const src = new ExcelJS.Workbook();
-    await src.xlsx.load(readFileSync(SAMPLE_XLSX) as unknown as ArrayBuffer);
-    src.getWorksheet(S1)!.getCell('F15').style = { ...src.getWorksheet(S1)!.getCell('F15').style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFFFF' } } };
-    const file = await FileHost.open(new Uint8Array(await src.xlsx.writeBuffer()), 'x.xlsx');
-    await file.highlight([finding(S1, 'C15', 'error', '离线标记一'), finding(S1, 'F15', 'warning', '离线标记二')]);
-    const saved = new ExcelJS.Workbook();
-    await saved.xlsx.load((await file.saveXlsx()) as unknown as ArrayBuffer);
-
-    // …and the preparer opens it in Excel: the fake holds the saved sheets, fills and notes.
-    const snapshot = { name: 'x.xlsx', sheets: saved.worksheets.map(sheetFromExcelJs) };
-    const { fake, host } = hostOn(snapshot, { veryHiddenSheets: ['_juesuan_marks'], ...options });
+    // A reviewer marks the sample offline and saves it; the preparer opens it in Excel: the fake
+    // holds the saved sheets, fills and notes.
+    const copy = await annotatedSampleCopy([finding(S1, 'C15', 'error', '离线标记一'), finding(S1, 'F15', 'warning', '离线标记二')]);
+    const { fake, host } = hostOn(copy.snapshot, { veryHiddenSheets: ['_juesuan_marks'], ...options });
     fake.format(S1, 'C15', { fill: { color: '#FFC7CE', pattern: 'Solid' } });
     fake.format(S1, 'F15', { fill: { color: '#FFEB9C', pattern: 'Solid' } });
     for (const a of ['C15', 'F15']) {
-      const note = saved.getWorksheet(S1)!.getCell(a).note as string | { texts: { text: string }[] };
-      const content = typeof note === 'string' ? note : note.texts.map((t) => t.text).join('');
+      const content = copy.noteText(S1, a);
       expect(content).toContain('离线标记');
       fake.doc.notes.push({ sheet: S1, address: a, content });
     }
@@ -396,6 +383,18 @@ describe('marks made by the offline page', () => {
     if (!options.workbookProtected) expect(fake.doc.sheets.map((s) => s.name)).not.toContain('_juesuan_marks');
     else expect(fake.cell('_juesuan_marks', 'A1')?.v).toBe('{"version":1,"marks":[]}');
     expect(await host.clearHighlights()).toEqual({ restored: 0 });
+  });
+
+  it('give an officer back their own note: the file host wrote its text after it', async () => {
+    const copy = await annotatedSampleCopy([finding(S1, 'D15', 'error', '离线标记三')], [{ sheet: S1, address: 'D15', text: '请财务科核对' }]);
+    const { fake, host } = hostOn(copy.snapshot, { veryHiddenSheets: ['_juesuan_marks'] });
+    fake.format(S1, 'D15', { fill: { color: '#FFC7CE', pattern: 'Solid' } });
+    expect(copy.noteText(S1, 'D15')).toMatch(/^请财务科核对.*决算助手：离线标记三/s);
+    fake.doc.notes.push({ sheet: S1, address: 'D15', content: copy.noteText(S1, 'D15') });
+    await host.readSnapshot();
+    expect(await host.clearHighlights()).toEqual({ restored: 1 });
+    expect(fake.doc.notes.filter((n) => n.sheet === S1)).toEqual([expect.objectContaining({ address: 'D15', content: '请财务科核对' })]);
+    expect(fake.cell(S1, 'D15')?.fill).toBeUndefined();
   });
 });
 

@@ -1,6 +1,7 @@
 // Marks in WPS: fill + comment, the originals recorded in the workbook so that 清除标记 restores
 // them exactly (No Fill vs white, hatches, the user's comments) — mirroring the Excel host's tests.
 import { loadSample } from '../../helpers';
+import { annotatedSampleCopy } from '../../fixtures/annotated-copy';
 import { hostFor, wpsHostOn } from '../../fake-et/workbooks';
 import type { FakeEt } from '../../fake-et/fake-et';
 import type { Finding, Severity } from '../../../src/core/findings';
@@ -158,29 +159,13 @@ describe('WpsHost marks', () => {
 
 describe('marks made by the offline page', () => {
   it('are cleared in WPS from the record the file host saved in the workbook', async () => {
-    // A reviewer marks the sample offline and saves it…
-    const ExcelJS = (await import('exceljs')).default;
-    const { readFileSync } = await import('node:fs');
-    const { SAMPLE_XLSX } = await import('../../helpers');
-    const { FileHost } = await import('../../../src/hosts/file/file-host');
-    const { sheetFromExcelJs } = await import('../../../src/hosts/file/xlsx-read');
-    const src = new ExcelJS.Workbook();
-    await src.xlsx.load(readFileSync(SAMPLE_XLSX) as unknown as ArrayBuffer);
-    src.getWorksheet(S1)!.getCell('F15').style = { ...src.getWorksheet(S1)!.getCell('F15').style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFFFF' } } };
-    const file = await FileHost.open(new Uint8Array(await src.xlsx.writeBuffer()), 'x.xlsx');
-    await file.highlight([finding(S1, 'C15', 'error', '离线标记一'), finding(S1, 'F15', 'warning', '离线标记二')]);
-    const saved = new ExcelJS.Workbook();
-    await saved.xlsx.load((await file.saveXlsx()) as unknown as ArrayBuffer);
-
-    // …and the preparer opens it in WPS: the fake holds the saved sheets, fills and comments.
-    const snapshot = { name: 'x.xlsx', sheets: saved.worksheets.map(sheetFromExcelJs) };
-    const { fake, host } = wpsHostOn(snapshot, { veryHiddenSheets: ['_juesuan_marks'] });
+    // A reviewer marks the sample offline and saves it; the preparer opens it in WPS: the fake
+    // holds the saved sheets, fills and comments.
+    const copy = await annotatedSampleCopy([finding(S1, 'C15', 'error', '离线标记一'), finding(S1, 'F15', 'warning', '离线标记二')]);
+    const { fake, host } = wpsHostOn(copy.snapshot, { veryHiddenSheets: ['_juesuan_marks'] });
     fake.format(S1, 'C15', { fill: { color: '#FFC7CE' } });
     fake.format(S1, 'F15', { fill: { color: '#FFEB9C' } });
-    for (const a of ['C15', 'F15']) {
-      const note = saved.getWorksheet(S1)!.getCell(a).note as string | { texts: { text: string }[] };
-      fake.setComment(S1, a, typeof note === 'string' ? note : note.texts.map((t) => t.text).join(''));
-    }
+    for (const a of ['C15', 'F15']) fake.setComment(S1, a, copy.noteText(S1, a));
     const snap = await host.readSnapshot();
     expect(snap.sheets.map((s) => s.name)).not.toContain('_juesuan_marks');
     const r = await host.clearHighlights();
@@ -190,5 +175,17 @@ describe('marks made by the offline page', () => {
     expect(fake.commentAt(S1, 'C15')).toBeUndefined();
     expect(fake.wb.sheets.map((s) => s.name)).not.toContain('_juesuan_marks');
     expect(fake.DisplayAlerts).toBe(true); // turned back on after deleting the record sheet
+  });
+
+  it('give an officer back their own comment: the file host wrote its text after it', async () => {
+    const copy = await annotatedSampleCopy([finding(S1, 'D15', 'error', '离线标记三')], [{ sheet: S1, address: 'D15', text: '请财务科核对' }]);
+    const { fake, host } = wpsHostOn(copy.snapshot, { veryHiddenSheets: ['_juesuan_marks'] });
+    fake.format(S1, 'D15', { fill: { color: '#FFC7CE' } });
+    expect(copy.noteText(S1, 'D15')).toMatch(/^请财务科核对.*决算助手：离线标记三/s);
+    fake.setComment(S1, 'D15', copy.noteText(S1, 'D15'));
+    await host.readSnapshot();
+    expect(await host.clearHighlights()).toEqual({ restored: 1 });
+    expect(fake.commentAt(S1, 'D15')).toBe('请财务科核对');
+    expect(fake.cell(S1, 'D15')?.fill).toBeUndefined();
   });
 });
