@@ -5,7 +5,7 @@ import type { Severity, SuggestedFix } from '../findings';
 import { fmt, roundHalfUp } from '../numbers';
 import type { Figure, Table } from '../tables/types';
 import { roundingNote } from '../rules/util/report';
-import { EPS, verdictOf } from '../rules/util/tolerance';
+import { dropNoise, EPS, relationVerdict } from '../rules/util/tolerance';
 import type { Verdict } from '../rules/util/tolerance';
 import type { RelCell, Relation, RelationEval, Solution, ValueOf } from './relation';
 import { figKey } from './relation';
@@ -47,9 +47,6 @@ const OP_SIGN = { '=': '＝', '>=': '≥', '<=': '≤' } as const;
 function coarseHolds(op: '=' | '>=' | '<=', actual: number, expected: number): boolean {
   return op === '=' ? actual === expected : op === '>=' ? actual >= expected : actual <= expected;
 }
-
-/** Cut binary noise below 10⁻⁸ (cents-level figures), without the cost of toFixed. */
-const clean = (v: number) => Math.round(v * 1e8) / 1e8;
 
 // A class reading its spec in place, not closures: a large workbook declares tens of thousands.
 class Linear implements Relation {
@@ -100,8 +97,8 @@ class Linear implements Relation {
     return `${this.spec.what}${OP_SIGN[this.op]}${this.spec.basis}`;
   }
 
-  quick(get: ValueOf): Verdict | null {
-    if (this.spec.coarse !== undefined) return this.evaluate(get)?.verdict ?? null;
+  /** Σ coef·figure, or null when a figure has no value. */
+  private leftSide(get: ValueOf): number | null {
     let lhs = 0;
     const terms = this.spec.terms;
     for (let i = 0; i < terms.length; i++) {
@@ -109,36 +106,32 @@ class Linear implements Relation {
       if (v === null) return null;
       lhs += terms[i].coef * v;
     }
-    const r = clean(lhs - this.constant);
-    if (this.op === '>=' && r >= -EPS) return 'equal';
-    if (this.op === '<=' && r <= EPS) return 'equal';
-    return verdictOf(r, this.spec.tolerance);
+    return lhs;
+  }
+
+  quick(get: ValueOf): Verdict | null {
+    if (this.spec.coarse !== undefined) return this.evaluate(get)?.verdict ?? null;
+    const lhs = this.leftSide(get);
+    return lhs === null ? null : relationVerdict(dropNoise(lhs - this.constant), this.op, this.spec.tolerance);
   }
 
   evaluate(get: ValueOf): RelationEval | null {
-    let lhs = 0;
+    const lhs = this.leftSide(get);
+    if (lhs === null) return null;
     const terms = this.spec.terms;
-    for (let i = 0; i < terms.length; i++) {
-      const v = get(terms[i].fig);
-      if (v === null) return null;
-      lhs += terms[i].coef * v;
-    }
-    const r = clean(lhs - this.constant);
+    const r = dropNoise(lhs - this.constant);
     let actual: number;
     let expected: number;
     if (this.anchored) {
       actual = get(terms[0].fig) as number;
-      expected = clean(actual - r / terms[0].coef);
+      expected = dropNoise(actual - r / terms[0].coef);
     } else {
-      actual = clean(lhs);
+      actual = dropNoise(lhs);
       expected = this.constant;
     }
     const op = this.op;
-    let verdict: Verdict;
-    if (op === '>=' && r >= -EPS) verdict = 'equal';
-    else if (op === '<=' && r <= EPS) verdict = 'equal';
-    else if (this.spec.coarse !== undefined && coarseHolds(op, roundHalfUp(actual, this.spec.coarse), roundHalfUp(expected, this.spec.coarse))) verdict = 'equal';
-    else verdict = verdictOf(r, this.spec.tolerance);
+    const verdict: Verdict =
+      this.spec.coarse !== undefined && coarseHolds(op, roundHalfUp(actual, this.spec.coarse), roundHalfUp(expected, this.spec.coarse)) ? 'equal' : relationVerdict(r, op, this.spec.tolerance);
     // Mixed units: what the other side prints as in this unit.
     if (this.spec.coarse !== undefined) expected = roundHalfUp(expected, this.spec.coarse + 2);
     return { verdict, expected, actual, tolerance: this.spec.tolerance };
@@ -158,7 +151,7 @@ class Linear implements Relation {
       rest += t.coef * v;
     }
     if (Math.abs(a) < 1e-12) return null;
-    const point = clean((this.constant - rest) / a);
+    const point = dropNoise((this.constant - rest) / a);
     const w = (this.spec.tolerance + EPS) / Math.abs(a);
     if (this.op === '=') return { lo: point - w, hi: point + w, point, exact: true };
     // a·x + rest ≥ constant − tol  (or ≤ constant + tol)

@@ -4,7 +4,7 @@ import type { CellRef } from '../address';
 import { fmt } from '../numbers';
 import type { Figure, Table } from '../tables/types';
 import { roundingNote } from '../rules/util/report';
-import { EPS, verdictOf } from '../rules/util/tolerance';
+import { dropNoise, EPS, verdictOf } from '../rules/util/tolerance';
 import type { Verdict } from '../rules/util/tolerance';
 import type { RelCell, Relation, RelationEval, Solution, ValueOf } from './relation';
 import { figKey, plainValue } from './relation';
@@ -19,7 +19,6 @@ export interface SumSpec {
   name?: (row: never, key: string) => string;
 }
 
-const clean = (v: number) => Math.round(v * 1e8) / 1e8;
 const text = (t: string | (() => string) | undefined) => (typeof t === 'function' ? t() : t);
 
 export class SumRelation implements Relation {
@@ -82,7 +81,7 @@ export class SumRelation implements Relation {
       if (v === null) return null;
       sum += terms[i].sign * v;
     }
-    return clean(total - sum);
+    return dropNoise(total - sum);
   }
 
   /** The residual on the printed figures, read directly (the clean pass over every relation). */
@@ -96,7 +95,7 @@ export class SumRelation implements Relation {
       if (v === null) return null;
       sum += terms[i].sign * v;
     }
-    return clean(total - sum);
+    return dropNoise(total - sum);
   }
 
   quick(get: ValueOf): Verdict | null {
@@ -108,7 +107,7 @@ export class SumRelation implements Relation {
     const r = this.residual(get);
     if (r === null) return null;
     const actual = get(this.s.total) as number;
-    return { verdict: verdictOf(r, this.tolerance), expected: clean(actual - r), actual, tolerance: this.tolerance };
+    return { verdict: verdictOf(r, this.tolerance), expected: dropNoise(actual - r), actual, tolerance: this.tolerance };
   }
 
   solve(fig: Figure, get: ValueOf): Solution | null {
@@ -127,7 +126,7 @@ export class SumRelation implements Relation {
     if (!add(this.s.total, 1)) return null;
     for (const t of this.s.terms) if (!add(t.fig, -t.sign)) return null;
     if (Math.abs(a) < 1e-12) return null;
-    const point = clean(-rest / a);
+    const point = dropNoise(-rest / a);
     const w = (this.tolerance + EPS) / Math.abs(a);
     return { lo: point - w, hi: point + w, point, exact: true };
   }

@@ -7,7 +7,7 @@ import type { Severity } from '../../findings';
 import type { Figure, Table } from '../../tables/types';
 import type { Relation, RelationEval, Solution, ValueOf } from '../../diagnosis/relation';
 import type { Verdict } from './tolerance';
-import { EPS, verdictOf } from './tolerance';
+import { dropNoise, relationVerdict } from './tolerance';
 import { linear } from '../../diagnosis/linear';
 import type { LinearTerm } from '../../diagnosis/linear';
 import { convert, scaleOf } from './figures';
@@ -151,11 +151,7 @@ class Comparison implements Relation {
       if (v === null) return null;
       r += this.coefs[i] * v;
     }
-    r = Math.round(r * 1e8) / 1e8;
-    const mode = this.spec.mode ?? 'equal';
-    if (mode === 'atLeast' && r >= -EPS) return 'equal';
-    if (mode === 'atMost' && r <= EPS) return 'equal';
-    return verdictOf(r, this.tolerance);
+    return relationVerdict(dropNoise(r), OPS[this.spec.mode ?? 'equal'], this.tolerance);
   }
 
   evaluate(get: ValueOf): RelationEval | null {
@@ -229,10 +225,7 @@ class Pair implements Relation {
     const a = get(this.p.fig as Figure);
     const b = get(this.o.fig as Figure);
     if (a === null || b === null) return null;
-    const r = Math.round((a - b) * 1e8) / 1e8;
-    if (this.mode === 'atLeast' && r >= -EPS) return 'equal';
-    if (this.mode === 'atMost' && r <= EPS) return 'equal';
-    return verdictOf(r, this.tolerance);
+    return relationVerdict(dropNoise(a - b), OPS[this.mode], this.tolerance);
   }
   evaluate(get: ValueOf): RelationEval | null {
     return this.full.evaluate(get);

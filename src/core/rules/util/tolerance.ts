@@ -33,6 +33,21 @@ export function verdictOf(diff: number, tolerance: number): Verdict {
   return 'mismatch';
 }
 
+/** Cuts binary noise below 10⁻⁸ off a cents-level figure or difference, without the cost of toFixed. */
+export function dropNoise(v: number): number {
+  return Math.round(v * 1e8) / 1e8;
+}
+
+/**
+ * Verdict for the residual (left − right) of a relation: an inequality that holds is 'equal'
+ * whatever its margin; otherwise the residual is judged against the tolerance.
+ */
+export function relationVerdict(residual: number, op: '=' | '>=' | '<=', tolerance: number): Verdict {
+  if (op === '>=' && residual >= -EPS) return 'equal';
+  if (op === '<=' && residual <= EPS) return 'equal';
+  return verdictOf(residual, tolerance);
+}
+
 /**
  * Compare two figures in the same unit printed at possibly different precisions
  * (e.g. a 元 figure converted to 万元 against a 万元 figure). Equal after rounding to the
