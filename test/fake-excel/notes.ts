@@ -4,8 +4,8 @@ import type { CellRange } from '../../src/core/snapshot';
 import { jsonBytes } from './bytes';
 import type { FakeRequestContext } from './context';
 import { findSheet, type FakeComment, type FakeNote, type FakeSheet } from './doc';
-import { FakeOfficeError, notLoaded } from './errors';
-import { parseLoad, Proxy, type LoadSpec } from './proxy';
+import { FakeOfficeError } from './errors';
+import { FakeCollection, Proxy } from './proxy';
 import type { FakeRange, RangeRef } from './range';
 
 type Scope = (() => FakeSheet | null) | null;
@@ -49,40 +49,21 @@ function onNullSheet(ctx: FakeRequestContext, scope: Scope): boolean {
   return true;
 }
 
-export class FakeNoteCollection extends Proxy {
-  private itemProxies: FakeNote_[] | null = null;
+export class FakeNoteCollection extends FakeCollection<FakeNote_> {
   constructor(
     ctx: FakeRequestContext,
     private readonly scope: (() => FakeSheet | null) | null,
   ) {
     super(ctx, () => ctx.doc.notes);
   }
-  protected scalars(): string[] {
-    return [];
-  }
-  protected read(): unknown {
-    return undefined;
-  }
   private inScope(): FakeNote[] {
     if (!this.scope) return this.context.doc.notes;
     const s = this.scope();
     return s ? this.context.doc.notes.filter((n) => n.sheet === s.name) : [];
   }
-  protected override navigate(prop: string): Proxy[] | undefined {
-    if (prop !== 'items') return undefined;
+  protected makeItems(): FakeNote_[] {
     this.context.requireApi('1.18', 'NoteCollection');
-    const items = this.inScope().map((n) => new FakeNote_(this.context, () => (this.context.doc.notes.includes(n) ? n : null)));
-    this.context.stage(() => (this.itemProxies = items));
-    return items;
-  }
-  override load(spec?: LoadSpec): this {
-    const paths = parseLoad(spec);
-    this.context.enqueue(() => this.runLoad(paths.length ? paths.map((p) => (p[0] === 'items' ? p : ['items', ...p])) : [['items']]));
-    return this;
-  }
-  get items(): FakeNote_[] {
-    if (!this.itemProxies) throw notLoaded('items');
-    return this.itemProxies;
+    return this.inScope().map((n) => new FakeNote_(this.context, () => (this.context.doc.notes.includes(n) ? n : null)));
   }
   add(cellAddress: string | FakeRange, content: string): FakeNote_ {
     const ctx = this.context;
@@ -134,36 +115,17 @@ export class FakeNote_ extends Proxy {
   }
 }
 
-export class FakeCommentCollection extends Proxy {
-  private itemProxies: FakeComment_[] | null = null;
+export class FakeCommentCollection extends FakeCollection<FakeComment_> {
   constructor(
     ctx: FakeRequestContext,
     private readonly scope: (() => FakeSheet | null) | null,
   ) {
     super(ctx, () => ctx.doc.comments);
   }
-  protected scalars(): string[] {
-    return [];
-  }
-  protected read(): unknown {
-    return undefined;
-  }
-  protected override navigate(prop: string): Proxy[] | undefined {
-    if (prop !== 'items') return undefined;
+  protected makeItems(): FakeComment_[] {
     this.context.requireApi('1.10', 'CommentCollection');
     const s = this.scope ? this.scope() : null;
-    const items = this.context.doc.comments.filter((c) => !this.scope || (s !== null && c.sheet === s.name)).map((c) => new FakeComment_(this.context, () => (this.context.doc.comments.includes(c) ? c : null)));
-    this.context.stage(() => (this.itemProxies = items));
-    return items;
-  }
-  override load(spec?: LoadSpec): this {
-    const paths = parseLoad(spec);
-    this.context.enqueue(() => this.runLoad(paths.length ? paths.map((p) => (p[0] === 'items' ? p : ['items', ...p])) : [['items']]));
-    return this;
-  }
-  get items(): FakeComment_[] {
-    if (!this.itemProxies) throw notLoaded('items');
-    return this.itemProxies;
+    return this.context.doc.comments.filter((c) => !this.scope || (s !== null && c.sheet === s.name)).map((c) => new FakeComment_(this.context, () => (this.context.doc.comments.includes(c) ? c : null)));
   }
   add(cellAddress: string | FakeRange, content: string): FakeComment_ {
     const ctx = this.context;

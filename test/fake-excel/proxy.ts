@@ -124,3 +124,33 @@ export abstract class Proxy {
   }
 }
 
+/**
+ * A collection (worksheets, notes, comments, areas): `load()` means its items' properties, and
+ * `items` exists only after a sync that loaded it. Subclasses say how the items are made, at sync.
+ */
+export abstract class FakeCollection<T extends Proxy> extends Proxy {
+  private itemProxies: T[] | null = null;
+  protected scalars(): string[] {
+    return [];
+  }
+  protected read(): unknown {
+    return undefined;
+  }
+  /** The item proxies as the document is at this point of the batch. */
+  protected abstract makeItems(): T[];
+  protected override navigate(prop: string): Proxy[] | undefined {
+    if (prop !== 'items') return undefined;
+    const items = this.makeItems();
+    this.context.stage(() => (this.itemProxies = items));
+    return items;
+  }
+  override load(spec?: LoadSpec): this {
+    const paths = parseLoad(spec);
+    this.context.enqueue(() => this.runLoad(paths.length ? paths.map((p) => (p[0] === 'items' ? p : ['items', ...p])) : [['items']]));
+    return this;
+  }
+  get items(): T[] {
+    if (!this.itemProxies) throw notLoaded('items');
+    return this.itemProxies;
+  }
+}

@@ -4,11 +4,11 @@ import type { CellRange } from '../../src/core/snapshot';
 import { isCellError } from '../../src/core/snapshot';
 import { jsonBytes } from './bytes';
 import { DEFAULT_FONT_COLOR, DEFAULT_WHITE, key, NO_FILL, unkey, type FakeCell, type FakeSheet } from './doc';
-import { FakeOfficeError, notLoaded } from './errors';
+import { FakeOfficeError } from './errors';
 import { evaluate } from './evaluate';
 import { convertInput, isDateCode, serialDate } from './convert';
 import { FakeRangeFormat } from './format';
-import { parseLoad, Proxy, type LoadSpec } from './proxy';
+import { FakeCollection, Proxy } from './proxy';
 import { FakeClientResult, FakeWorksheet } from './worksheets';
 
 export interface RangeRef {
@@ -343,29 +343,10 @@ export class FakeRangeAreas extends Proxy {
   }
 }
 
-export class FakeRangeCollection extends Proxy {
-  private itemProxies: FakeRange[] | null = null;
-  protected scalars(): string[] {
-    return [];
-  }
-  protected read(): unknown {
-    return undefined;
-  }
-  protected override navigate(prop: string): Proxy[] | undefined {
-    if (prop !== 'items') return undefined;
+export class FakeRangeCollection extends FakeCollection<FakeRange> {
+  protected makeItems(): FakeRange[] {
     const t = this.target<{ sheet: FakeSheet; areas: CellRange[] }>();
-    const items = t.areas.map((m) => new FakeRange(this.context, () => ({ sheet: t.sheet, range: m })));
-    this.context.stage(() => (this.itemProxies = items));
-    return items;
-  }
-  override load(spec?: LoadSpec): this {
-    const paths = parseLoad(spec);
-    this.context.enqueue(() => this.runLoad(paths.length ? paths.map((p) => (p[0] === 'items' ? p : ['items', ...p])) : [['items']]));
-    return this;
-  }
-  get items(): FakeRange[] {
-    if (!this.itemProxies) throw notLoaded('items');
-    return this.itemProxies;
+    return t.areas.map((m) => new FakeRange(this.context, () => ({ sheet: t.sheet, range: m })));
   }
 }
 

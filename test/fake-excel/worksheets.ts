@@ -6,36 +6,16 @@ import { findSheet, unkey, type FakeDoc, type FakeSheet } from './doc';
 import { FakeOfficeError, notLoaded } from './errors';
 import type { FakeEventHandlers } from './fake-excel';
 import { FakeCommentCollection, FakeNoteCollection } from './notes';
-import { parseLoad, Proxy, type LoadSpec } from './proxy';
+import { FakeCollection, Proxy } from './proxy';
 import { FakeRange } from './range';
 
-export class FakeWorksheetCollection extends Proxy {
-  private itemProxies: FakeWorksheet[] | null = null;
+export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
   constructor(ctx: FakeRequestContext) {
     super(ctx, () => ctx.doc.sheets);
   }
-  protected scalars(): string[] {
-    return [];
-  }
-  protected read(): unknown {
-    return undefined;
-  }
-  protected override navigate(prop: string): Proxy[] | undefined {
-    if (prop !== 'items') return undefined;
+  protected makeItems(): FakeWorksheet[] {
     const ctx = this.context;
-    const items = ctx.doc.sheets.map((s) => new FakeWorksheet(ctx, () => (ctx.doc.sheets.includes(s) ? s : null)));
-    ctx.stage(() => (this.itemProxies = items));
-    return items;
-  }
-  override load(spec?: LoadSpec): this {
-    // load() on a collection means its items' properties.
-    const paths = parseLoad(spec);
-    this.context.enqueue(() => this.runLoad(paths.length ? paths.map((p) => (p[0] === 'items' ? p : ['items', ...p])) : [['items']]));
-    return this;
-  }
-  get items(): FakeWorksheet[] {
-    if (!this.itemProxies) throw notLoaded('items');
-    return this.itemProxies;
+    return ctx.doc.sheets.map((s) => new FakeWorksheet(ctx, () => (ctx.doc.sheets.includes(s) ? s : null)));
   }
   getItem(name: string): FakeWorksheet {
     const ctx = this.context;
