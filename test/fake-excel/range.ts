@@ -1,5 +1,5 @@
 // Ranges: values, formulas, number formats, merged areas, selection, clearing.
-import { a1, parseRangeA1 } from '../../src/core/address';
+import { a1 } from '../../src/core/address';
 import type { CellRange } from '../../src/core/snapshot';
 import { isCellError } from '../../src/core/snapshot';
 import { jsonBytes } from './bytes';

@@ -166,7 +166,6 @@ export function readSheetXml(xml: string, ctx: ReadContext): ReadSheet {
   const rowOpen = `<${p}row`;
   const cOpen = `<${p}c`;
   const cClose = `</${p}c>`;
-  const fOpen = `<${p}f`;
   const vOpen = `<${p}v>`;
   const vClose = `</${p}v>`;
   const isOpen = `<${p}is>`;

@@ -1,5 +1,4 @@
 // The pane's notices (results of actions, errors), each closable.
-import * as React from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import type { Notice } from './usePaneCore';

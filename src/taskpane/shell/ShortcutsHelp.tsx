@@ -1,5 +1,4 @@
 // 快捷键: a small popover listing the keyboard path through the pane.
-import * as React from 'react';
 import { Button, Popover, PopoverSurface, PopoverTrigger } from '@fluentui/react-components';
 import { KeyboardRegular } from '@fluentui/react-icons';
 import { useStyles } from '../styles';

@@ -1,6 +1,5 @@
 // A workbook with no 决算 table (a purchase list, random content): say so plainly, show what was
 // looked for, and say that nothing was written.
-import * as React from 'react';
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { TABLE_KINDS, TABLE_KIND_NAMES } from '../../../core/tables/types';
 import { useStyles } from '../../styles';
