@@ -5,6 +5,7 @@
 import * as React from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { a1, columnName, parseRangeA1 } from '../core/address';
+import type { Severity } from '../core/findings';
 import type { SheetSnapshot } from '../core/snapshot';
 import { MARK_STYLES } from '../hosts/file/mark-style';
 import { cellText } from './cell-format';
@@ -16,6 +17,20 @@ export const MAX_ROWS = 600;
 export const MAX_COLS = 60;
 
 const FORCED = '@media (forced-colors: active)';
+
+/**
+ * A cell with a finding: the same fill and font colours the hosts write into the workbook (Excel's
+ * 差/适中 styles); in forced colours, where fills vanish, an outline whose style tells the severity.
+ */
+function findingCell(severity: Severity, outline: string) {
+  const { fill, font } = MARK_STYLES[severity];
+  return {
+    backgroundColor: fill,
+    color: font,
+    boxShadow: `inset 0 0 0 1px ${font}`,
+    [FORCED]: { outline: `${outline} CanvasText`, outlineOffset: '-2px', color: 'CanvasText', backgroundColor: 'Canvas' },
+  };
+}
 
 const useGridStyles = makeStyles({
   scroller: {
@@ -82,25 +97,9 @@ const useGridStyles = makeStyles({
   // A frozen name column may not eat a narrow window: it wraps instead.
   frozenLabel: { maxWidth: 'min(260px, 34vw)' },
   number: { textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
-  // The same fill and font colours the hosts write into the workbook (Excel's 差/适中 styles).
-  error: {
-    backgroundColor: MARK_STYLES.error.fill,
-    color: MARK_STYLES.error.font,
-    boxShadow: `inset 0 0 0 1px ${MARK_STYLES.error.font}`,
-    [FORCED]: { outline: '2px solid CanvasText', outlineOffset: '-2px', color: 'CanvasText', backgroundColor: 'Canvas' },
-  },
-  warning: {
-    backgroundColor: MARK_STYLES.warning.fill,
-    color: MARK_STYLES.warning.font,
-    boxShadow: `inset 0 0 0 1px ${MARK_STYLES.warning.font}`,
-    [FORCED]: { outline: '2px dashed CanvasText', outlineOffset: '-2px', color: 'CanvasText', backgroundColor: 'Canvas' },
-  },
-  info: {
-    backgroundColor: MARK_STYLES.info.fill,
-    color: MARK_STYLES.info.font,
-    boxShadow: `inset 0 0 0 1px ${MARK_STYLES.info.font}`,
-    [FORCED]: { outline: '1px dotted CanvasText', outlineOffset: '-2px', color: 'CanvasText', backgroundColor: 'Canvas' },
-  },
+  error: findingCell('error', '2px solid'),
+  warning: findingCell('warning', '2px dashed'),
+  info: findingCell('info', '1px dotted'),
   // Written into the file (fill + note): Excel's red note triangle in the top-right corner.
   marked: {
     '::after': {
