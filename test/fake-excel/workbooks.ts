@@ -15,6 +15,24 @@ export function manySheets(base: WorkbookSnapshot, n: number): WorkbookSnapshot 
 }
 
 /**
+ * More merged areas than Excel returns in one call (512): 600 one-row merges B:C with labels and
+ * amounts, and a tall merge E151:E261 that crosses the first band boundary.
+ */
+export function manyMergesSheet(name = '多合并'): SheetSnapshot {
+  const cells: SheetSnapshot['cells'] = [];
+  const merges = [];
+  for (let r = 0; r < 600; r++) {
+    cells[r] = [];
+    cells[r][1] = { v: `项目${r + 1}` };
+    cells[r][3] = { v: r * 1.5, z: '0.00' };
+    merges.push({ r1: r, c1: 1, r2: r, c2: 2 });
+  }
+  cells[150][4] = { v: '合并' };
+  merges.push({ r1: 150, c1: 4, r2: 260, c2: 4 });
+  return { name, cells, merges };
+}
+
+/**
  * A sheet of `rows` × `cols` starting at B3: a code column, a Chinese label column, then
  * amounts with formats; every 10th row has a SUM formula. Deterministic.
  */

@@ -1,6 +1,6 @@
 import { loadSample } from '../../helpers';
 import { annotatedSampleCopy } from '../../fixtures/annotated-copy';
-import { comparable, hostOn, manySheets, bigSheet } from '../../fake-excel/workbooks';
+import { comparable, hostOn, manySheets, manyMergesSheet, bigSheet } from '../../fake-excel/workbooks';
 import { applyTint, createFakeExcel, FakeOfficeError } from '../../fake-excel/fake-excel';
 import type { Finding, Severity } from '../../../src/core/findings';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot';
@@ -131,18 +131,8 @@ describe('ExcelHost.readSnapshot', () => {
   });
 
   it('a sheet with more than 512 merged areas (Excel refuses them in one call) is read whole, merges in bands', async () => {
-    // 600 one-row merges B:C, and a tall merge E151:E261 that crosses the first band boundary.
-    const cells: WorkbookSnapshot['sheets'][0]['cells'] = [];
-    const merges = [];
-    for (let r = 0; r < 600; r++) {
-      cells[r] = [];
-      cells[r][1] = { v: `项目${r + 1}` };
-      cells[r][3] = { v: r * 1.5, z: '0.00' };
-      merges.push({ r1: r, c1: 1, r2: r, c2: 2 });
-    }
-    cells[150][4] = { v: '合并' };
-    merges.push({ r1: 150, c1: 4, r2: 260, c2: 4 });
-    const wb: WorkbookSnapshot = { name: 'many merges', sheets: [sample.sheets[0], { name: '多合并', cells, merges }] };
+    const { cells, merges } = manyMergesSheet();
+    const wb: WorkbookSnapshot = { name: 'many merges', sheets: [sample.sheets[0], manyMergesSheet()] };
     const { fake, host } = hostOn(wb);
     // The fake refuses, as Excel does, one call over 512 areas.
     await fake.Excel.run(async (ctx) => {

@@ -1,7 +1,7 @@
 // The WPS host reads workbooks exactly, in a number of object-model calls that grows with sheets
 // (and merges and format changes), never with cells — mirroring the Excel host's read tests.
 import { loadSample } from '../../helpers';
-import { bigSheet, manySheets } from '../../fake-excel/workbooks';
+import { bigSheet, manyMergesSheet, manySheets } from '../../fake-excel/workbooks';
 import { comparableEt, sorted, wpsHostOn } from '../../fake-et/workbooks';
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../../../src/core/snapshot';
 import { analyzeWorkbook } from '../../../src/core/index';
@@ -119,17 +119,7 @@ describe('WpsHost.readSnapshot', () => {
   });
 
   it.each(['null', 'true'] as const)('finds merges whether MergeCells of a mixed area is null or true (%s), including >512 of them', async (mixed) => {
-    const cells: SheetSnapshot['cells'] = [];
-    const merges = [];
-    for (let r = 0; r < 600; r++) {
-      cells[r] = [];
-      cells[r][1] = { v: `项目${r + 1}` };
-      cells[r][3] = { v: r * 1.5, z: '0.00' };
-      merges.push({ r1: r, c1: 1, r2: r, c2: 2 });
-    }
-    cells[150][4] = { v: '合并' };
-    merges.push({ r1: 150, c1: 4, r2: 260, c2: 4 });
-    const wb: WorkbookSnapshot = { name: 'm', sheets: [sample.sheets[0], { name: '多合并', cells, merges }] };
+    const wb: WorkbookSnapshot = { name: 'm', sheets: [sample.sheets[0], manyMergesSheet()] };
     const { snap, calls } = await readCalls(wb, { mergeCellsMixed: mixed });
     expect(sorted(snap.sheets)).toEqual(comparableEt(wb));
     // A handful of calls per merge, not one per cell (the sheet has 600 × 5 cells).
