@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -176,4 +177,18 @@ export function guardSession(current: () => { s?: Session; server?: Server }, al
     await s?.close();
     await server?.close();
   });
+}
+
+/** The office.js CDN URL taskpane.html loads; the tests answer it with the fake Office (office-stub.ts). */
+export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+/** The fake Office (test/browser/office-stub.ts over test/fake-excel) bundled for the page. */
+export async function buildOfficeStub(): Promise<string> {
+  const out = await build({ entryPoints: [join(__dirname, 'office-stub.ts')], bundle: true, format: 'iife', write: false, platform: 'browser', target: 'es2020', logLevel: 'silent' });
+  return out.outputFiles[0].text;
+}
+
+/** The answer to the office.js request: the stub, told its workbook and options (read as globalThis.__JUESUAN_STUB__). */
+export function officeStub(bundle: string, config: unknown): { contentType: string; body: string } {
+  return { contentType: 'text/javascript; charset=utf-8', body: `globalThis.__JUESUAN_STUB__ = ${JSON.stringify(config)};\n${bundle}` };
 }

@@ -3,15 +3,12 @@
 // built-ins IE11 does not have (Promise, Symbol, Array.from, Object.assign, String#includes…), so
 // the plain pane and its core must bring their own (core-js). office.js is the fake Excel limited
 // to ExcelApi 1.1, the floor of Office 2016.
-import { join } from 'node:path';
-import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import type { WorkbookSnapshot } from '../../src/core/snapshot';
 import type { FakeExcelOptions } from '../fake-excel/fake-excel';
 import { loadSample } from '../helpers';
-import { foreignRequests, openSession, screenshot, startServer, type Server, type Session } from './harness';
+import { buildOfficeStub, guardSession, OFFICE_JS, officeStub, openSession, screenshot, startServer, type Server, type Session } from './harness';
 
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const IE11 = 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko';
 const S1 = '1收入支出决算总表';
 const PLANTED = 'C15';
@@ -57,10 +54,10 @@ beforeAll(async () => {
   const [srv, sample, bundle] = await Promise.all([
     startServer(),
     loadSample(),
-    build({ entryPoints: [join(__dirname, 'office-stub.ts')], bundle: true, format: 'iife', write: false, platform: 'browser', target: 'es2020', logLevel: 'silent' }),
+    buildOfficeStub(),
   ]);
   server = srv;
-  stubBundle = bundle.outputFiles[0].text;
+  stubBundle = bundle;
   faulty = JSON.parse(JSON.stringify(sample)) as WorkbookSnapshot;
   faulty.sheets.find((x) => x.name === S1)!.cells[14]![2] = { v: 878.77, z: '0.00' };
   s = await openSession(320, 900);
@@ -68,18 +65,10 @@ beforeAll(async () => {
   const cdp = await s.context.newCDPSession(page);
   await cdp.send('Emulation.setUserAgentOverride', { userAgent: IE11 });
   await page.addInitScript(NOT_IN_IE11);
-  await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: `globalThis.__JUESUAN_STUB__ = ${JSON.stringify(stubConfig)};\n${stubBundle}` }));
+  await page.route(OFFICE_JS, (route) => route.fulfill(officeStub(stubBundle, stubConfig)));
 });
 
-afterEach(() => {
-  expect(foreignRequests(s.requests, server.origin, [OFFICE_JS])).toEqual([]);
-  expect(s.problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await s?.close();
-  await server?.close();
-});
+guardSession(() => ({ s, server }), [OFFICE_JS]);
 
 test('IE11 gets the plain pane: only the ES5 scripts load, and it says what Office 2016 cannot do', async () => {
   stubConfig = { snapshot: faulty, options: { excelApi: '1.1' } };
@@ -154,7 +143,7 @@ test('生成情况说明 asks first on errors, writes the sheet 情况说明, an
 
 test('outside Excel, or without office.js, the plain pane says so plainly', async () => {
   stubConfig = { snapshot: faulty, options: { excelApi: '1.1' } };
-  await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: `globalThis.__JUESUAN_STUB__ = ${JSON.stringify({ ...stubConfig, host: null })};\n${stubBundle}` }));
+  await page.route(OFFICE_JS, (route) => route.fulfill(officeStub(stubBundle, { ...stubConfig, host: null })));
   await page.goto(server.url + 'taskpane.html');
   await page.getByText('请在 Excel 中打开决算助手').waitFor();
   await page.unroute(OFFICE_JS);

@@ -3,15 +3,12 @@
 // only where a webview can save a file (WebView2 yes; Excel for Mac no, office-js #2700, and the
 // pane says why); and when the pane's script cannot run at all, the boot script says so instead
 // of leaving 正在加载… on screen.
-import { join } from 'node:path';
-import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import type { WorkbookSnapshot } from '../../src/core/snapshot';
 import type { FakeExcelOptions } from '../fake-excel/fake-excel';
 import { loadSample } from '../helpers';
-import { foreignRequests, openSession, screenshot, startServer, type Server, type Session } from './harness';
+import { buildOfficeStub, guardSession, OFFICE_JS, officeStub, openSession, screenshot, startServer, type Server, type Session } from './harness';
 
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const EDGEHTML = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; WebView/3.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041';
 const WEBVIEW2 = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0';
 const MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)';
@@ -66,28 +63,20 @@ beforeAll(async () => {
   const [srv, snap, bundle] = await Promise.all([
     startServer(),
     loadSample(),
-    build({ entryPoints: [join(__dirname, 'office-stub.ts')], bundle: true, format: 'iife', write: false, platform: 'browser', target: 'es2020', logLevel: 'silent' }),
+    buildOfficeStub(),
   ]);
   server = srv;
   sample = snap;
-  stubBundle = bundle.outputFiles[0].text;
+  stubBundle = bundle;
   s = await openSession(320, 900);
   page = s.page;
   const cdp = await s.context.newCDPSession(page);
   setAgent = async (ua) => void (await cdp.send('Emulation.setUserAgentOverride', { userAgent: ua }));
   await page.addInitScript(NOT_IN_EDGEHTML);
-  await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: `globalThis.__JUESUAN_STUB__ = ${JSON.stringify(stubConfig)};\n${stubBundle}` }));
+  await page.route(OFFICE_JS, (route) => route.fulfill(officeStub(stubBundle, stubConfig)));
 });
 
-afterEach(() => {
-  expect(foreignRequests(s.requests, server.origin, [OFFICE_JS])).toEqual([]);
-  expect(s.problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await s?.close();
-  await server?.close();
-});
+guardSession(() => ({ s, server }), [OFFICE_JS]);
 
 test('EdgeHTML 18 gets the full pane and none of the ES5 files; it works without the APIs EdgeHTML lacks', async () => {
   const faulty = JSON.parse(JSON.stringify(sample)) as WorkbookSnapshot;

@@ -1,15 +1,12 @@
 // The add-in's task pane (taskpane.html) at 320 px, with office.js replaced by the fake Excel
 // object model (test/fake-excel) through page.route: the real ExcelHost runs against it.
-import { join } from 'node:path';
-import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import type { WorkbookSnapshot } from '../../src/core/snapshot';
 import type { FakeExcelOptions } from '../fake-excel/fake-excel';
 import { loadSample } from '../helpers';
-import { foreignRequests, openSession, screenshot, startServer, type Server, type Session } from './harness';
+import { buildOfficeStub, guardSession, OFFICE_JS, officeStub, openSession, screenshot, startServer, type Server, type Session } from './harness';
 import { runCheck } from './pane-helpers';
 
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const SUMMARY_SHEET = '1收入支出决算总表';
 const PLANTED_CELL = 'C15';
 
@@ -44,10 +41,10 @@ beforeAll(async () => {
   const [srv, sample, bundle] = await Promise.all([
     startServer(),
     loadSample(),
-    build({ entryPoints: [join(__dirname, 'office-stub.ts')], bundle: true, format: 'iife', write: false, platform: 'browser', target: 'es2020', logLevel: 'silent' }),
+    buildOfficeStub(),
   ]);
   server = srv;
-  stubBundle = bundle.outputFiles[0].text;
+  stubBundle = bundle;
   // Plant a fault: 本年收入合计 877.77 → 878.77.
   faulty = JSON.parse(JSON.stringify(sample)) as WorkbookSnapshot;
   const sheet = faulty.sheets.find((x) => x.name === SUMMARY_SHEET)!;
@@ -55,21 +52,11 @@ beforeAll(async () => {
   s = await openSession(320, 900);
   page = s.page;
   await page.route(OFFICE_JS, (route) =>
-    officeJsUnreachable ? route.abort('internetdisconnected') : route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: `globalThis.__JUESUAN_STUB__ = ${JSON.stringify(stubConfig)};\n${stubBundle}` }),
+    officeJsUnreachable ? route.abort('internetdisconnected') : route.fulfill(officeStub(stubBundle, stubConfig)),
   );
 });
 
-afterEach(() => {
-  // office.js is requested from the CDN URL and answered in-process by the stub above; every
-  // other request must stay on 127.0.0.1.
-  expect(foreignRequests(s.requests, server.origin, [OFFICE_JS])).toEqual([]);
-  expect(s.problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await s?.close();
-  await server?.close();
-});
+guardSession(() => ({ s, server }), [OFFICE_JS]);
 
 test('the pane renders after Office.onReady and checks the workbook through ExcelHost', async () => {
   await openPane({ snapshot: faulty });

@@ -6,16 +6,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import type { WorkbookSnapshot } from '../../src/core/snapshot';
 import { allFaults, generateWorkbook } from '../fixtures/generator';
 import { loadSample } from '../helpers';
-import { foreignRequests, openSession, screenshot, startServer, withDeadline, type Server, type Session } from './harness';
+import { buildOfficeStub, OFFICE_JS, officeStub, foreignRequests, openSession, screenshot, startServer, withDeadline, type Server, type Session } from './harness';
 import { axe, idle, openFile, runCheck, type AxeViolation } from './pane-helpers';
 
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const OFFICE_THEMES = {
   colorful: { bodyBackgroundColor: '#FFFFFF', bodyForegroundColor: '#000000', controlBackgroundColor: '#FFFFFF', controlForegroundColor: '#262626' },
   black: { bodyBackgroundColor: '#262626', bodyForegroundColor: '#FFFFFF', controlBackgroundColor: '#363636', controlForegroundColor: '#FFFFFF' },
@@ -45,11 +43,11 @@ beforeAll(async () => {
   const [srv, hunan, bundle, sample] = await Promise.all([
     startServer(),
     generateWorkbook({ unit: 'jiuye', layout: 'hunan', faults: allFaults() }),
-    build({ entryPoints: [join(__dirname, 'office-stub.ts')], bundle: true, format: 'iife', write: false, platform: 'browser', target: 'es2020', logLevel: 'silent' }),
+    buildOfficeStub(),
     loadSample(),
   ]);
   server = srv;
-  stubBundle = bundle.outputFiles[0].text;
+  stubBundle = bundle;
   faulty = JSON.parse(JSON.stringify(sample)) as WorkbookSnapshot;
   faulty.sheets.find((x) => x.name === '1收入支出决算总表')!.cells[14]![2] = { v: 878.77, z: '0.00' };
   files.hunan = join(dir, '湖南-含错误.xlsx');
@@ -167,7 +165,7 @@ describe.each(SCHEMES.flatMap((sc) => WIDTHS.map((w) => [sc, w] as const)))('%#'
         const page = s.page;
         const found: string[] = [];
         let config: Record<string, unknown> = { snapshot: faulty, officeTheme: scheme.officeTheme };
-        await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: `globalThis.__JUESUAN_STUB__ = ${JSON.stringify(config)};\n${stubBundle}` }));
+        await page.route(OFFICE_JS, (route) => route.fulfill(officeStub(stubBundle, config)));
         await page.goto(server.url + 'taskpane.html');
         await page.getByRole('button', { name: '检查', exact: true }).waitFor();
         // The pane follows the Office theme: dark on 黑色, light on 彩色.
