@@ -97,6 +97,23 @@ for (const d of SUPPLEMENT_KEYS) {
   for (const a of d.aliases ?? []) CANONICAL.set(normKey(a), d.key);
 }
 
+/** Header words of the 补充信息 sheet's key column: neither a key nor unknown. */
+const HEADER_KEYS = new Set(['项目', '键']);
+
+/**
+ * Whether readSupplement uses a line with this key (normalised by normKey): a known key or alias,
+ * a 原因:<subject> or 年初预算:<subject> line, or the header. The one test behind both the parsing
+ * and the input.supplement-key check, so the check never calls a used line unused.
+ */
+export function isUsedSupplementKey(k: string): boolean {
+  return k.startsWith(REASON_PREFIX) || k.startsWith(BUDGET_PREFIX) || CANONICAL.has(k) || HEADER_KEYS.has(k);
+}
+
+/** The known keys as normalised → canonical (for suggesting the nearest one to a typo). */
+export function knownSupplementKeys(): ReadonlyMap<string, string> {
+  return CANONICAL;
+}
+
 /** Parsed 补充信息: canonical key → raw value, plus reasons by subject. */
 export interface SupplementFacts {
   values: Map<string, string | number>;
@@ -130,7 +147,7 @@ export function readSupplement(s: Supplement | null): SupplementFacts {
     }
     const canon = CANONICAL.get(k);
     if (!canon) {
-      if (k !== '项目' && k !== '键') unknown.push(String(e.key).trim());
+      if (!isUsedSupplementKey(k)) unknown.push(String(e.key).trim());
       continue;
     }
     if (!blank) values.set(canon, typeof v === 'string' ? v.trim() : v);

@@ -121,6 +121,9 @@ describe('input.supplement-key', () => {
   it('is silent on known keys, aliases, reason lines and full-width colons', () => {
     expect(run(supplementKey, [], { 上年收支总计: 1031.37, 公务接待团组: 3, '原因：2080106': '人员增加', ' 会议费 ': 0.5 })).toEqual([]);
   });
+  it('is silent on the lines the narrative reads by prefix: 年初预算:<项> (Shanghai budgets) as well as 原因:<项>', () => {
+    expect(run(supplementKey, [], { '年初预算:2080501': 120.5, '年初预算：就业管理事务': 30, '原因:2080501': '人员增加' })).toEqual([]);
+  });
   it('reports an unknown key once, as info, on its cell, with the nearest known key', () => {
     const fs = run(supplementKey, [], { 上年收支总计: 1031.37, 上年三公费: 2, 办公楼面积: 1200 });
     expect(fs.map((f) => [f.severity, f.sheet, f.cell, f.expected])).toEqual([

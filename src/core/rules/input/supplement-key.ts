@@ -1,30 +1,16 @@
 // The 补充信息 sheet (SPEC §6) is read by key: a key the product does not know is ignored, so the
 // officer must hear that the line was not used (information; the nearest known key is suggested).
 import { a1 } from '../../address';
-import { normKey, REASON_PREFIX, SUPPLEMENT_KEYS } from '../../narrative/supplement-keys';
+import { editDistance } from '../../narrative/parse';
+import { BUDGET_PREFIX, isUsedSupplementKey, knownSupplementKeys, normKey, REASON_PREFIX } from '../../narrative/supplement-keys';
 import type { Rule, RuleFinding } from '../types';
-
-const KNOWN = new Map<string, string>();
-for (const d of SUPPLEMENT_KEYS) for (const k of [d.key, ...(d.aliases ?? [])]) KNOWN.set(normKey(k), d.key);
-
-function distance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[y.length];
-}
 
 /** The known key closest to a typed one, when it is close (a typo, a missing 上年). */
 function nearest(k: string): string | null {
   let best: { key: string; d: number } | null = null;
-  for (const [n, key] of KNOWN) {
-    if (n.startsWith(REASON_PREFIX)) continue;
-    const d = distance(k, n);
+  for (const [n, key] of knownSupplementKeys()) {
+    if (n.startsWith(REASON_PREFIX) || n.startsWith(BUDGET_PREFIX)) continue; // template lines, not keys to suggest
+    const d = editDistance(k, n);
     if (!best || d < best.d) best = { key, d };
   }
   return best && best.d <= Math.max(1, Math.floor(k.length / 4)) ? best.key : null;
@@ -41,7 +27,7 @@ export const rule: Rule = {
     const out: RuleFinding[] = [];
     for (const e of sup.entries) {
       const k = normKey(String(e.key ?? ''));
-      if (!k || k.startsWith(REASON_PREFIX) || KNOWN.has(k)) continue;
+      if (!k || isUsedSupplementKey(k)) continue;
       const near = nearest(k);
       out.push({
         // The key stands in column A of the entry's row.
