@@ -82,9 +82,9 @@ function eachRelation(rules: Rule[], ctx: RuleContext, direct: Finding[], fn: (r
 }
 
 /**
- * A clean workbook needs no diagnosis: relations are evaluated as each rule declares them and only
- * those with a difference are kept (a large workbook declares tens of thousands). When one is
- * broken, every relation is declared again for the diagnosis, which weighs all of them.
+ * A clean workbook needs no diagnosis: relations are evaluated as they are declared and only those
+ * with a difference are passed on. When one is broken, the diagnosis weighs all of them: they are
+ * declared once and kept for that case.
  */
 function collect(rules: Rule[], ctx: RuleContext): Collected {
   const direct: Finding[] = [];
@@ -96,19 +96,16 @@ function collect(rules: Rule[], ctx: RuleContext): Collected {
       direct.push(failure(rule, err));
     }
   }
+  const all: Relation[] = [];
   const noted: Relation[] = [];
   let broken = false;
-  const failures: Finding[] = [];
-  eachRelation(rules, ctx, failures, (r) => {
+  eachRelation(rules, ctx, direct, (r) => {
+    all.push(r);
     const v = r.quick ? r.quick(plainValue) : r.evaluate(plainValue)?.verdict;
     if (v === 'mismatch') broken = true;
     if (v === 'mismatch' || v === 'rounding') noted.push(r);
   });
-  direct.push(...failures);
-  if (!broken) return { direct, relations: noted };
-  const relations: Relation[] = [];
-  eachRelation(rules, ctx, [], (r) => relations.push(r));
-  return { direct, relations };
+  return { direct, relations: broken ? all : noted };
 }
 
 function diagnosed(rules: Rule[], ctx: RuleContext, c: Collected): Finding[] {
