@@ -17,6 +17,7 @@ import type {
   Unit,
 } from '../tables/types';
 import { readSupplement, supNumber, type SupplementFacts } from './supplement-keys';
+import { workbookYear } from '../tables/year';
 
 /** An amount in 万元 (null when the cell is missing or unreadable). */
 export type Wan = number | null;
@@ -192,8 +193,8 @@ export function extractFacts(d: Detection, yearOpt?: number): NarrativeFacts {
   const fiscalSum = summary ? addWan(fiscalGeneral, fiscalGovFund, fiscalStateCapital) : null;
 
   const gbTotal = totalRow(gb);
-  const years = d.tables.map((t) => t.year).filter((y): y is number => typeof y === 'number');
-  const year = yearOpt ?? (years.length ? mode(years) : d.year ?? null);
+  // detectTables records the year (workbookYear); a detection built by hand gets the same vote here.
+  const year = yearOpt ?? d.year ?? workbookYear(d) ?? null;
 
   const deptCards = d.tables.filter((t): t is ScorecardTable => t.kind === 'perf-dept-scorecard');
   const projCards = d.tables.filter((t): t is ScorecardTable => t.kind === 'perf-project-scorecard');
@@ -302,12 +303,6 @@ export function extractFacts(d: Detection, yearOpt?: number): NarrativeFacts {
       reception: supOr('上年公务接待费', perf ? fig(perf.reception?.prior, perf.unit ?? '万元') : null),
     },
   };
-}
-
-function mode(xs: number[]): number {
-  const c = new Map<number, number>();
-  for (const x of xs) c.set(x, (c.get(x) ?? 0) + 1);
-  return [...c.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
 }
 
 /** 单位性质 makes 机关运行经费 equal to 公用经费 (SPEC §6). */

@@ -29,6 +29,7 @@ import { makeContext, runChecks, runRule } from '../../../src/core/rules/engine'
 import type { Rule } from '../../../src/core/rules/types';
 import type { Finding } from '../../../src/core/findings';
 import { allFigures } from '../../../src/core/rules/util/figures';
+import { workbookYear } from '../../../src/core/tables/year';
 
 const formats = new WeakMap<Figure, string>();
 
@@ -385,7 +386,11 @@ export function workbookOf(tables: Table[]): WorkbookSnapshot {
 
 export function detection(tables: Table[], supplement: Record<string, string | number | null> | null = null): Detection {
   const sup = supplement ? { sheet: '补充信息', entries: Object.entries(supplement).map(([key, value], i) => ({ key, value, ref: ref('补充信息', i + 1, 1) })) } : null;
-  return { tables, unknown: [], supplement: sup };
+  // As detectTables does: the year most tables state.
+  const d: Detection = { tables, unknown: [], supplement: sup };
+  const year = workbookYear(d);
+  if (year !== undefined) d.year = year;
+  return d;
 }
 
 /** Run one rule over the tables (and 补充信息 entries). */

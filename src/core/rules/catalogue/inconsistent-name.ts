@@ -2,7 +2,6 @@
 // Where the catalogue already proves a name wrong (catalogue.name-mismatch, error or warning),
 // that name is reported there once, not here again.
 import type { ClassificationSystem } from '../../catalogue/catalogue';
-import { workbookYear } from '../../tables/year';
 import type { Rule, RuleFinding } from '../types';
 import type { CodeUse } from '../util/codes';
 import { cleanName, codeUses, tableName } from '../util/codes';
@@ -15,7 +14,7 @@ export const rule: Rule = {
   description: '同一科目编码在各表中的名称一致',
   check(ctx) {
     const out: RuleFinding[] = [];
-    const year = workbookYear(ctx.detection, ctx.workbook);
+    const year = ctx.detection.year;
     const byCode = new Map<string, CodeUse[]>();
     for (const u of codeUses(ctx)) {
       const k = `${u.system}:${u.code}`;

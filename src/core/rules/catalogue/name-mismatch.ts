@@ -2,7 +2,6 @@
 // truncated or outdated names). An error only when a name read in a dated document for the
 // workbook's year says otherwise; names from memory give a warning at most (catalogue.checkName).
 import type { ClassificationSystem } from '../../catalogue/catalogue';
-import { workbookYear } from '../../tables/year';
 import type { Rule, RuleFinding } from '../types';
 import { codeUses } from '../util/codes';
 import { findingAt } from '../util/report';
@@ -17,7 +16,7 @@ export const rule: Rule = {
   check(ctx) {
     const out: RuleFinding[] = [];
     const hinted = new Set<string>();
-    const year = workbookYear(ctx.detection, ctx.workbook);
+    const year = ctx.detection.year;
     const uses = codeUses(ctx);
     for (const u of uses) {
       const printed = u.name.trim();

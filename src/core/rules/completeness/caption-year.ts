@@ -1,6 +1,5 @@
 // Every table of one 决算 reports on the same year: a title or caption of another year
 // (2022年度 on one table of a 2023 report) is a table copied from last year's file.
-import { workbookYear } from '../../tables/year';
 import type { Rule, RuleFinding } from '../types';
 import { tableName } from '../util/codes';
 import { findingAt } from '../util/report';
@@ -13,7 +12,8 @@ export const rule: Rule = {
   check(ctx) {
     const dated = ctx.detection.tables.filter((t) => t.year !== undefined);
     if (dated.length < 2) return [];
-    const year = workbookYear(ctx.detection, ctx.workbook) as number;
+    // Dated tables exist, so the detection's year is theirs (the most frequent).
+    const year = ctx.detection.year as number;
     const same = dated.filter((t) => t.year === year);
     const out: RuleFinding[] = [];
     for (const t of dated) {
