@@ -19,7 +19,6 @@ import { SnapshotReader } from './read';
 import { HostState } from './state';
 
 export { envFrom, type ExcelEnv } from './env';
-export { sheetNameProblem } from '../cell-io';
 export { fileDownloads, type DownloadSupport } from './platform';
 
 export interface ExcelHostOptions {

@@ -22,7 +22,12 @@ export async function clearFileHostMarks(s: HostState): Promise<number> {
       s.fileMarks = false;
       return 0;
     }
-    const marks = parseRecordText(used.values.map((r) => (typeof r[0] === 'string' ? r[0] : '')).join('')) ?? [];
+    const marks = parseRecordText(used.values.map((r) => (typeof r[0] === 'string' ? r[0] : '')).join(''));
+    if (marks === null) {
+      // No valid record: a sheet of that name is the user's, and is left alone.
+      s.fileMarks = false;
+      return 0;
+    }
 
     const live = table();
     const notes = new Map<FileMark, Excel.Note>();

@@ -10,6 +10,7 @@ import type { Severity } from '../../core/findings';
 import { MARKS_SETTING } from '../file/mark-style';
 import type { ExcelEnv } from './env';
 import type { OriginalFill } from './fills';
+import { saveSettings } from './preferences';
 
 /** How a mark's message was attached: a note (1.18), a comment (1.10) or nothing. */
 export type NoteKind = 'note' | 'comment' | null;
@@ -33,7 +34,7 @@ interface MarksRecord {
 
 export const markKey = (sheet: string, address: string): string => `${sheet}\u0000${address}`;
 
-export function safeParse(s: string): unknown {
+function safeParse(s: string): unknown {
   try {
     return JSON.parse(s);
   } catch {
@@ -53,10 +54,5 @@ export function readRecord(env: ExcelEnv): ExcelMark[] {
 export async function saveRecord(env: ExcelEnv, marks: ExcelMark[]): Promise<void> {
   if (marks.length === 0) env.settings.remove(MARKS_SETTING);
   else env.settings.set(MARKS_SETTING, { version: 1, marks } satisfies MarksRecord);
-  await new Promise<void>((resolve, reject) => {
-    env.settings.saveAsync((r: Office.AsyncResult<void>) => {
-      if (r && (r.status as unknown) === 'failed') reject(new Error(`无法保存标记记录：${r.error?.message ?? ''}`));
-      else resolve();
-    });
-  });
+  await saveSettings(env.settings, '无法保存标记记录', '');
 }

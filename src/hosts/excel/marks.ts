@@ -4,7 +4,7 @@
 // record of originals is saved before anything is painted (marks-record.ts).
 import { a1, parseA1 } from '../../core/address';
 import type { Finding, Severity } from '../../core/findings';
-import { groupFindings, MARK_STYLES, NOTE_PREFIX, noteText } from '../file/mark-style';
+import { groupFindings, MARK_STYLES, noteText, officerNote } from '../file/mark-style';
 import { utf8JsonBytes } from './cells';
 import { friendly } from './errors';
 import { loadFill, readFill, restoreFill } from './fills';
@@ -125,7 +125,7 @@ export async function highlight(s: HostState, findings: Finding[]): Promise<{ ma
           severity: t.severity,
           fill: readFill(fills.get(k)!, pattern),
           noteKind: mode,
-          originalNote: existing !== null && !existing.startsWith(NOTE_PREFIX) ? existing : null,
+          originalNote: officerNote(existing),
         };
       }
       next.push(mark);

@@ -21,9 +21,17 @@ export function readPreference(settings: PreferenceSettings, key: string): strin
 export function writePreference(settings: PreferenceSettings, key: string, value: string | null): Promise<void> {
   if (value === null) settings.remove(PREFERENCE_PREFIX + key);
   else settings.set(PREFERENCE_PREFIX + key, value);
+  return saveSettings(settings, '无法在工作簿中保存设置', '未知原因');
+}
+
+/**
+ * settings.saveAsync as a promise (used for the preferences and the marks record). A failed save
+ * rejects with `<what>：<Office's message>`, or `fallback` in place of a missing message.
+ */
+export function saveSettings(settings: Pick<Office.Settings, 'saveAsync'>, what: string, fallback: string): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     settings.saveAsync((r: Office.AsyncResult<void>) => {
-      if (r && (r.status as unknown) === 'failed') reject(new Error(`无法在工作簿中保存设置：${r.error?.message ?? '未知原因'}`));
+      if (r && (r.status as unknown) === 'failed') reject(new Error(`${what}：${r.error?.message ?? fallback}`));
       else resolve();
     });
   });

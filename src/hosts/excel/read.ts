@@ -13,7 +13,7 @@ import { dateSystemFromText, queueDateSystem, rereadAs1904, type DateCell } from
 import type { Ctx } from './env';
 import { isCellEditError, isPayloadError } from './errors';
 import { addMerges, readMergesBanded } from './merges';
-import { listSheets, walkSheets, type SheetInfo } from './sheets';
+import { listSheets, sheetInfo, walkSheets, type SheetInfo } from './sheets';
 import type { HostState } from './state';
 
 export class SnapshotReader {
@@ -90,10 +90,15 @@ export class SnapshotReader {
     } else {
       infos = await listSheets(ctx, api);
     }
-    this.s.fileMarks = infos.some((s) => s.name === MARKS_SHEET);
-    infos = infos.filter((s) => s.name !== MARKS_SHEET);
+    infos = this.withoutRecordSheet(infos);
     this.sheetCountHint = infos.length;
     return infos;
+  }
+
+  /** The sheets but the offline page's record sheet, noting whether there is one (fileMarks). */
+  private withoutRecordSheet<T extends { name: string }>(sheets: T[]): T[] {
+    this.s.fileMarks = sheets.some((s) => s.name === MARKS_SHEET);
+    return sheets.filter((s) => s.name !== MARKS_SHEET);
   }
 
   /**
@@ -106,8 +111,7 @@ export class SnapshotReader {
     const wss = ctx.workbook.worksheets;
     wss.load(api.has('1.2') ? 'items/name,items/visibility,items/id,items/protection/protected' : 'items/name,items/visibility,items/id');
     await ctx.sync();
-    this.s.fileMarks = wss.items.some((w) => w.name === MARKS_SHEET);
-    const items = wss.items.filter((w) => w.name !== MARKS_SHEET);
+    const items = this.withoutRecordSheet(wss.items);
     onProgress?.({ fraction: 0.1, message: `共 ${items.length} 张工作表，正在读取单元格…` });
     // valuesOnly is an ExcelApi 1.2 parameter: Excel 2016 RTM (1.1) gets the formatted range.
     const usedOf = (ws: Excel.Worksheet): Excel.Range => (api.has('1.2') ? ws.getUsedRange(true) : ws.getUsedRange());
@@ -116,21 +120,16 @@ export class SnapshotReader {
       used.load('rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat');
       return used;
     });
-    const infoOf = (ws: Excel.Worksheet, used: Excel.Range): SheetInfo => {
-      const info: SheetInfo = { name: ws.name, id: ws.id, hidden: ws.visibility !== 'Visible', used: { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount }, ws };
-      if (api.has('1.2')) info.protected = ws.protection.protected;
-      return info;
-    };
     try {
       await ctx.sync();
     } catch (e) {
       if (isPayloadError(e) || isCellEditError(e)) throw e;
       const sizes = items.map((ws) => usedOf(ws).load('rowIndex,columnIndex,rowCount,columnCount'));
       await ctx.sync();
-      const infos = items.map((ws, i) => infoOf(ws, sizes[i]));
+      const infos = items.map((ws, i) => sheetInfo(api, ws, sizes[i]));
       return { sheets: await this.readCells(ctx, infos, system() ?? 1900, () => undefined, dates), infos };
     }
-    const infos = items.map((ws, i) => infoOf(ws, ranges[i]));
+    const infos = items.map((ws, i) => sheetInfo(api, ws, ranges[i]));
     const sheets = infos.map((info, i) => {
       const sheet = emptySheet(info);
       const used = ranges[i];

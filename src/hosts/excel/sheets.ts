@@ -10,7 +10,8 @@ export interface SheetInfo {
   ws: Excel.Worksheet;
 }
 
-function info(api: ApiSets, ws: Excel.Worksheet, used: Excel.Range | null): SheetInfo {
+/** A sheet's info from its loaded name, visibility, id (and protection, ExcelApi 1.2) and its used range's loaded size. */
+export function sheetInfo(api: ApiSets, ws: Excel.Worksheet, used: Excel.Range | null): SheetInfo {
   const out: SheetInfo = {
     name: ws.name,
     id: ws.id,
@@ -48,7 +49,7 @@ export async function walkSheets(ctx: Ctx, api: ApiSets, lookahead: number, befo
     for (const [i, l] of links.entries()) {
       // The first link of the first round comes from getFirst(): never a null object.
       if ((start || i > 0) && l.ws.isNullObject) return out;
-      out.push(info(api, l.ws, l.used.isNullObject ? null : l.used));
+      out.push(sheetInfo(api, l.ws, l.used.isNullObject ? null : l.used));
       last = l.ws;
     }
     start = last; // more sheets than the look-ahead: continue from the last one
@@ -67,5 +68,5 @@ export async function listSheets(ctx: Ctx, api: ApiSets, beforeSync: () => void 
     return { ws, used };
   });
   await ctx.sync();
-  return ranges.map(({ ws, used }) => info(api, ws, used.isNullObject ? null : used));
+  return ranges.map(({ ws, used }) => sheetInfo(api, ws, used.isNullObject ? null : used));
 }

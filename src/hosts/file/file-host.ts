@@ -29,8 +29,6 @@ export interface FileMarkInfo {
   message: string;
 }
 
-export { sheetNameProblem };
-
 export type FileChange = { kind: 'marks' | 'cells' | 'sheets' };
 
 

@@ -71,6 +71,11 @@ export function groupFindings(
   }));
 }
 
+/** The officer's own note or comment in a cell about to be marked (kept to restore); null for none or for one of ours. */
+export function officerNote(existing: string | null): string | null {
+  return existing !== null && !existing.startsWith(NOTE_PREFIX) ? existing : null;
+}
+
 /** The note text for a mark. */
 export function noteText(messages: string[]): string {
   return NOTE_PREFIX + (messages.length === 1 ? messages[0] : messages.map((m, i) => `${i + 1}. ${m}`).join('\n'));

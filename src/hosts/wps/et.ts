@@ -131,7 +131,4 @@ export const XL_NONE = -4142; // xlNone = xlColorIndexNone = xlPatternNone
 export const XL_SOLID = 1; // xlSolid = xlPatternSolid
 export const XL_SHEET_VISIBLE = -1;
 export const XL_SHEET_HIDDEN = 0;
-export const XL_SHEET_VERY_HIDDEN = 2;
 export const MSO_PROPERTY_TYPE_STRING = 4; // KsoMsoDocProperties.msoPropertyTypeString
-/** BGR long of white, which ET also reports as the colour of No Fill. */
-export const WHITE_BGR = 16777215;

@@ -7,8 +7,9 @@ import { carriesFileHostNote, parseRecordText, recordedFillRgb, recordedNoteText
 import { gridReader } from './cells';
 import { XL_SHEET_HIDDEN, type EtApplication, type EtWorksheet } from './et';
 import { hexToBgr, restoreFill } from './fill';
+import type { SheetLookup } from './mark-ops';
 
-function readMarks(recWs: EtWorksheet): FileMark[] {
+function readMarks(recWs: EtWorksheet): FileMark[] | null {
   const used = recWs.UsedRange;
   const rows = used.Rows.Count;
   const cell = gridReader(used.Value2);
@@ -17,18 +18,19 @@ function readMarks(recWs: EtWorksheet): FileMark[] {
     const v = cell(i, 0);
     if (typeof v === 'string') text += v;
   }
-  return parseRecordText(text) ?? [];
+  return parseRecordText(text);
 }
 
-/** Restores the offline page's marks; returns how many cells were restored. */
-export function clearFileHostMarks(app: EtApplication, recWs: EtWorksheet, sheetsByName: (name: string) => EtWorksheet | null): number {
+/** Restores the offline page's marks; returns how many cells were restored. `sheets` reads each sheet's protection once. */
+export function clearFileHostMarks(app: EtApplication, recWs: EtWorksheet, sheets: SheetLookup): number {
   const marks = readMarks(recWs);
+  if (marks === null) return 0; // no valid record: a sheet of that name is the user's, left alone
   let restored = 0;
   const kept: FileMark[] = [];
   for (const m of marks) {
-    const ws = sheetsByName(m.sheet);
+    const ws = sheets.get(m.sheet);
     if (!ws) continue;
-    if (ws.ProtectContents === true) {
+    if (!sheets.writable(m.sheet)) {
       kept.push(m);
       continue;
     }

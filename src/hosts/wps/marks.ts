@@ -3,7 +3,7 @@
 // user's own comment is not deleted: its text is replaced (Comment.Text(s) keeps author and
 // shape) and put back on clear; a comment the user has edited since is left alone.
 import type { Severity } from '../../core/findings';
-import { MARK_STYLES, NOTE_PREFIX } from '../file/mark-style';
+import { MARK_STYLES, NOTE_PREFIX, officerNote } from '../file/mark-style';
 import type { EtComment, EtRange, EtWorksheet } from './et';
 import { hexToBgr, paintFill, readFill, restoreFill } from './fill';
 import type { WpsMark } from './record';
@@ -21,7 +21,7 @@ export function recordOriginal(range: EtRange, t: Target): { mark: WpsMark; comm
   const comment = range.Comment;
   const existing = comment ? comment.Text() : null;
   return {
-    mark: { sheet: t.sheet, address: t.address, severity: t.severity, fill, originalComment: existing !== null && !existing.startsWith(NOTE_PREFIX) ? existing : null },
+    mark: { sheet: t.sheet, address: t.address, severity: t.severity, fill, originalComment: officerNote(existing) },
     comment,
   };
 }

@@ -9,7 +9,7 @@
 // every other cell of a merged area is empty — an area without empty cells holds no part of a merge
 // but anchors (found from their empty cells), and a non-empty cell whose right and lower neighbours
 // are filled cannot start one. Each merge costs a handful of calls plus a logarithmic search.
-import { a1, parseRangeA1 } from '../../core/address';
+import { a1, parseRangeA1, rangeA1 } from '../../core/address';
 import type { CellRange } from '../../core/snapshot';
 import type { EtWorksheet } from './et';
 
@@ -19,7 +19,6 @@ export interface MergeResult {
   complete: boolean;
 }
 
-const addr = (r: CellRange): string => (r.r1 === r.r2 && r.c1 === r.c2 ? a1(r.r1, r.c1) : `${a1(r.r1, r.c1)}:${a1(r.r2, r.c2)}`);
 const overlaps = (a: CellRange, b: CellRange): boolean => a.r1 <= b.r2 && a.r2 >= b.r1 && a.c1 <= b.c2 && a.c2 >= b.c1;
 
 /** `r` without `m` (which overlaps it), as up to four rectangles. */
@@ -79,7 +78,7 @@ export function findMerges(ws: EtWorksheet, box: CellRange, merged: unknown, isE
     const single = r.r1 === r.r2 && r.c1 === r.c2;
     if (!known && !single) {
       calls += 2; // Range(), MergeCells
-      const m: unknown = ws.Range(addr(r)).MergeCells;
+      const m: unknown = ws.Range(rangeA1(r)).MergeCells;
       if (m === false || m === 0) continue;
     }
     if (worthAsking(r.r1, r.c1)) {

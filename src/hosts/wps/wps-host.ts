@@ -9,6 +9,7 @@ import type { Finding, SuggestedFix } from '../../core/findings';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import { MergeIndex } from '../../core/snapshot';
 import { contentOf, literal, sheetNameProblem } from '../cell-io';
+import { MARKS_SHEET } from '../file/mark-style';
 import type { AppliedFix, HostCapabilities, OutputSheet, Progress, WorkbookHost } from '../types';
 import { plainValue } from './cells';
 import type { EtApplication, EtRange, EtWorkbook, EtWorksheet } from './et';
@@ -195,8 +196,10 @@ export class WpsHost implements WorkbookHost {
       const env = this.markEnv();
       let restored = removeMarks(env);
       if (this.fileMarks) {
-        const { marksSheet } = listSheets(this.workbook());
-        if (marksSheet) restored += this.batch(() => clearFileHostMarks(this.app, marksSheet, (name) => env.sheets.get(name)));
+        // Item(name) ignores case, and no two sheets' names differ only in case: a sheet found
+        // under another spelling means there is no record sheet.
+        const recWs = this.sheet(MARKS_SHEET);
+        if (recWs && recWs.Name === MARKS_SHEET) restored += this.batch(() => clearFileHostMarks(this.app, recWs, env.sheets));
         this.fileMarks = false;
       }
       return { restored };

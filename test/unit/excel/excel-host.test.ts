@@ -6,7 +6,9 @@ import type { Finding, Severity } from '../../../src/core/findings';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot';
 import { getCell } from '../../../src/core/snapshot';
 import { MARKS_SETTING } from '../../../src/hosts/file/mark-style';
-import { ExcelHost, envFrom } from '../../../src/hosts/excel/excel-host';
+import { ExcelHost, envFrom, type ExcelEnv } from '../../../src/hosts/excel/excel-host';
+import { saveRecord } from '../../../src/hosts/excel/marks-record';
+import { writePreference } from '../../../src/hosts/excel/preferences';
 
 const S1 = '1收入支出决算总表';
 const S2 = '2收入决算表';
@@ -385,6 +387,35 @@ describe('marks made by the offline page', () => {
     expect(await host.clearHighlights()).toEqual({ restored: 1 });
     expect(fake.doc.notes.filter((n) => n.sheet === S1)).toEqual([expect.objectContaining({ address: 'D15', content: '请财务科核对' })]);
     expect(fake.cell(S1, 'D15')?.fill).toBeUndefined();
+  });
+
+  it("leave alone a sheet of the record's name that holds no valid record: it is the user's", async () => {
+    const wb: WorkbookSnapshot = { ...sample, sheets: [...sample.sheets, { name: '_juesuan_marks', cells: [[{ v: '我的备注' }]], merges: [] }] };
+    const { fake, host } = hostOn(wb, { veryHiddenSheets: ['_juesuan_marks'] });
+    const snap = await host.readSnapshot();
+    expect(snap.sheets.map((s) => s.name)).not.toContain('_juesuan_marks');
+    expect(await host.clearHighlights()).toEqual({ restored: 0 });
+    expect(fake.doc.sheets.map((s) => s.name)).toContain('_juesuan_marks');
+    expect(fake.cell('_juesuan_marks', 'A1')?.v).toBe('我的备注');
+    expect(await host.clearHighlights()).toEqual({ restored: 0 });
+    expect(fake.cell('_juesuan_marks', 'A1')?.v).toBe('我的备注');
+  });
+});
+
+describe('document settings that fail to save', () => {
+  const failing = (message?: string): ExcelEnv['settings'] =>
+    ({
+      get: () => null,
+      set: () => undefined,
+      remove: () => undefined,
+      saveAsync: (cb: (r: Office.AsyncResult<void>) => void) => cb({ status: 'failed', error: message === undefined ? undefined : { message } } as unknown as Office.AsyncResult<void>),
+    }) as unknown as ExcelEnv['settings'];
+
+  it('reject with what could not be saved and why', async () => {
+    await expect(writePreference(failing('磁盘已满'), 'k', 'v')).rejects.toThrow(/^无法在工作簿中保存设置：磁盘已满$/);
+    await expect(writePreference(failing(), 'k', null)).rejects.toThrow(/^无法在工作簿中保存设置：未知原因$/);
+    await expect(saveRecord({ settings: failing('磁盘已满') } as ExcelEnv, [])).rejects.toThrow(/^无法保存标记记录：磁盘已满$/);
+    await expect(saveRecord({ settings: failing() } as ExcelEnv, [])).rejects.toThrow(/^无法保存标记记录：$/);
   });
 });
 

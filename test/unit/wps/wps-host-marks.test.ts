@@ -188,4 +188,24 @@ describe('marks made by the offline page', () => {
     expect(fake.commentAt(S1, 'D15')).toBe('请财务科核对');
     expect(fake.cell(S1, 'D15')?.fill).toBeUndefined();
   });
+
+  it('read each sheet\'s protection once, however many of its cells were marked', async () => {
+    const copy = await annotatedSampleCopy([finding(S1, 'C15', 'error', '离线标记一'), finding(S1, 'F15', 'warning', '离线标记二'), finding(S1, 'C16', 'info', '离线标记三')]);
+    const { fake, host } = wpsHostOn(copy.snapshot, { veryHiddenSheets: ['_juesuan_marks'] });
+    await host.readSnapshot();
+    const before = fake.counter.byMember.get('Worksheet.ProtectContents') ?? 0;
+    expect(await host.clearHighlights()).toEqual({ restored: 3 });
+    expect((fake.counter.byMember.get('Worksheet.ProtectContents') ?? 0) - before).toBe(1);
+    expect(fake.wb.sheets.map((s) => s.name)).not.toContain('_juesuan_marks');
+  });
+
+  it("leave alone a sheet of the record's name that holds no valid record: it is the user's", async () => {
+    const wb: WorkbookSnapshot = { ...sample, sheets: [...sample.sheets, { name: '_juesuan_marks', cells: [[{ v: '我的备注' }]], merges: [] }] };
+    const { fake, host } = wpsHostOn(wb, { veryHiddenSheets: ['_juesuan_marks'] });
+    const snap = await host.readSnapshot();
+    expect(snap.sheets.map((s) => s.name)).not.toContain('_juesuan_marks');
+    expect(await host.clearHighlights()).toEqual({ restored: 0 });
+    expect(fake.wb.sheets.map((s) => s.name)).toContain('_juesuan_marks');
+    expect(fake.cell('_juesuan_marks', 'A1')?.v).toBe('我的备注');
+  });
 });
