@@ -5,10 +5,6 @@
 // full pane (ES2017). The
 // script names come from the page (data-* attributes written at build time). If nothing starts,
 // a plain message replaces 正在加载… instead of leaving the officer waiting.
-interface BootWindow {
-  __juesuanBoot?: { legacy: boolean };
-}
-
 const PROBLEM_TITLE = '决算助手无法在此 Excel 中启动';
 
 function isTrident(): boolean {
@@ -60,7 +56,6 @@ function boot(): void {
   const el = document.getElementById('juesuan-boot');
   if (!el) return;
   const legacy = isTrident();
-  (window as unknown as BootWindow).__juesuanBoot = { legacy };
   // A script that cannot run here (a syntax error in an unexpected webview) reports through
   // window.onerror; before the pane has started, that is worth telling the officer about.
   const previous = window.onerror;

@@ -5,9 +5,9 @@
 import type { Finding } from '../core/index';
 import { ExcelHost } from '../hosts/excel/excel-host';
 import type { WorkbookHost } from '../hosts/types';
+import { NARRATIVE_SHEET_NAME, narrativeToOutput } from '../taskpane/model-base';
 import { h, append, clear } from './dom';
 import type * as Engine from './engine';
-import { narrativeSheet, NARRATIVE_SHEET } from './narrative-sheet';
 import { applyOfficeTheme } from './theme';
 import { PaneView } from './view';
 
@@ -92,16 +92,16 @@ class PlainPane {
       if (!go) return this.view.notice('info', '未生成情况说明', '请先修正检查结果中的错误。');
     }
     this.view.busy('正在生成情况说明…');
-    const out = narrativeSheet(this.engine.narrative(c.detection, this.view.narrativeProfile()));
+    const out = narrativeToOutput(this.engine.narrative(c.detection, this.view.narrativeProfile()));
     let overwrite = false;
-    if (await this.host.hasSheet(NARRATIVE_SHEET)) {
+    if (await this.host.hasSheet(NARRATIVE_SHEET_NAME)) {
       this.view.busy(null);
-      overwrite = await this.view.confirm(`覆盖“${NARRATIVE_SHEET}”工作表？`, `工作簿中已有“${NARRATIVE_SHEET}”工作表，写入将替换其全部内容。`, '覆盖');
-      if (!overwrite) return this.view.notice('info', `未写入“${NARRATIVE_SHEET}”`);
+      overwrite = await this.view.confirm(`覆盖“${NARRATIVE_SHEET_NAME}”工作表？`, `工作簿中已有“${NARRATIVE_SHEET_NAME}”工作表，写入将替换其全部内容。`, '覆盖');
+      if (!overwrite) return this.view.notice('info', `未写入“${NARRATIVE_SHEET_NAME}”`);
       this.view.busy('正在写入…');
     }
     await this.host.writeSheet(out, { overwrite });
-    this.view.notice('success', `已写入“${NARRATIVE_SHEET}”工作表，共 ${out.rows.length} 行`, '“【请填写原因】”处需要您补充；数字和增减方向均取自表格。');
+    this.view.notice('success', `已写入“${NARRATIVE_SHEET_NAME}”工作表，共 ${out.rows.length} 行`, '“【请填写原因】”处需要您补充；数字和增减方向均取自表格。');
   }
 }
 

@@ -1,6 +1,7 @@
 // What the plain pane shows: four actions, a status line, the findings list (click a finding to
 // select its cell), what this Excel cannot do, and the way to the offline page for the rest.
-import type { Finding, Severity } from '../core/index';
+import type { Finding } from '../core/index';
+import { SEVERITY_LABELS, countBySeverity } from '../taskpane/model-base';
 import { append, button, clear, h } from './dom';
 
 export interface Actions {
@@ -12,7 +13,6 @@ export interface Actions {
 
 export type Intent = 'info' | 'success' | 'warning' | 'error';
 
-const SEVERITY: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 /** Enough for any real workbook; past this the offline page shows the whole list. */
 const MAX_SHOWN = 500;
 
@@ -86,15 +86,14 @@ export class PaneView {
 
   showFindings(findings: Finding[], onSelect: (f: Finding) => void): void {
     clear(this.list);
-    const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-    for (const f of findings) counts[f.severity]++;
+    const counts = countBySeverity(findings);
     clear(this.summary);
     append(this.summary, [findings.length === 0 ? '没有发现问题。' : `错误 ${counts.error} 个，警告 ${counts.warning} 个，提示 ${counts.info} 个。点击一条问题可在表格中选中对应单元格。`]);
     for (let i = 0; i < findings.length && i < MAX_SHOWN; i++) {
       const f = findings[i];
       const where = f.sheet && f.cell ? `${f.sheet}!${f.cell}` : '';
       const item = h('li', { class: `lp-finding lp-${f.severity}`, 'data-cell': where });
-      const body = [h('span', { class: 'lp-badge' }, [SEVERITY[f.severity]]), where ? h('span', { class: 'lp-where' }, [where]) : null, h('span', { class: 'lp-message' }, [f.message])];
+      const body = [h('span', { class: 'lp-badge' }, [SEVERITY_LABELS[f.severity]]), where ? h('span', { class: 'lp-where' }, [where]) : null, h('span', { class: 'lp-message' }, [f.message])];
       if (where) append(item, [button('', () => onSelect(f), 'lp-finding-button')]);
       append(where ? item.firstChild! : item, body);
       this.list.appendChild(item);

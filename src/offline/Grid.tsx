@@ -8,6 +8,7 @@ import { a1, columnName, parseRangeA1 } from '../core/address';
 import type { Severity } from '../core/findings';
 import type { SheetSnapshot } from '../core/snapshot';
 import { MARK_STYLES } from '../hosts/file/mark-style';
+import { SEVERITY_LABELS } from '../taskpane/model';
 import { cellText } from './cell-format';
 import type { CellOverlay, Frozen } from './grid-model';
 import { useFrozenGeometry } from './useFrozenGeometry';
@@ -140,8 +141,6 @@ export interface GridProps {
   onSelect(address: string): void;
 }
 
-const SEVERITY_TEXT = { error: '错误', warning: '警告', info: '提示' } as const;
-
 export function Grid({ sheet, overlays, marks, fixed, frozen, selection, onSelect }: GridProps) {
   const s = useGridStyles();
   const scroller = React.useRef<HTMLDivElement>(null);
@@ -231,7 +230,7 @@ export function Grid({ sheet, overlays, marks, fixed, frozen, selection, onSelec
       const rowFrozen = top !== undefined;
       const style: React.CSSProperties | undefined =
         colFrozen || rowFrozen ? { left: colFrozen ? geo.left[c] : undefined, top, zIndex: colFrozen && rowFrozen ? 4 : rowFrozen ? 3 : 2 } : undefined;
-      const title = [overlay ? overlay.messages.map((m) => `${SEVERITY_TEXT[overlay.severity]}：${m}`).join('\n') : '', mark ? '已写入标记和备注' : '', isFixed ? '已应用修正' : '']
+      const title = [overlay ? overlay.messages.map((m) => `${SEVERITY_LABELS[overlay.severity]}：${m}`).join('\n') : '', mark ? '已写入标记和备注' : '', isFixed ? '已应用修正' : '']
         .filter(Boolean)
         .join('\n');
       tds.push(

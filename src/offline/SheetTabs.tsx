@@ -3,6 +3,7 @@
 // switches to it, and its tab must not hide beyond the edge).
 import * as React from 'react';
 import { Badge, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { useStyles as usePaneStyles } from '../taskpane/styles';
 import type { SheetCounts } from './grid-model';
 
 const useStyles = makeStyles({
@@ -17,8 +18,6 @@ const useStyles = makeStyles({
   tab: { whiteSpace: 'nowrap' },
   counts: { display: 'inline-flex', columnGap: '2px', marginLeft: tokens.spacingHorizontalXS, verticalAlign: 'middle' },
   badge: { '@media (forced-colors: active)': { color: 'CanvasText', backgroundColor: 'Canvas', border: '1px solid CanvasText' } },
-  // Read by screen readers after the number ("4 个错误"); the badge shows the number only.
-  visuallyHidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
 export interface SheetTabsProps {
@@ -30,6 +29,8 @@ export interface SheetTabsProps {
 
 export function SheetTabs({ sheets, active, counts, onSelect }: SheetTabsProps) {
   const s = useStyles();
+  // visuallyHidden: read by screen readers after the number ("4 个错误"); the badge shows the number only.
+  const ps = usePaneStyles();
   const strip = React.useRef<HTMLDivElement>(null);
 
   React.useLayoutEffect(() => {
@@ -56,13 +57,13 @@ export function SheetTabs({ sheets, active, counts, onSelect }: SheetTabsProps) 
                   {c.error ? (
                     <Badge size="small" appearance="filled" color="danger" data-count="error" className={s.badge}>
                       {c.error}
-                      <span className={s.visuallyHidden}> 个错误</span>
+                      <span className={ps.visuallyHidden}> 个错误</span>
                     </Badge>
                   ) : null}
                   {c.warning ? (
                     <Badge size="small" appearance="filled" color="warning" data-count="warning" className={s.badge}>
                       {c.warning}
-                      <span className={s.visuallyHidden}> 个警告</span>
+                      <span className={ps.visuallyHidden}> 个警告</span>
                     </Badge>
                   ) : null}
                 </span>

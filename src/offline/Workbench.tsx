@@ -13,7 +13,7 @@ import { GRID_SHORTCUTS } from '../taskpane/shell/ShortcutsHelp';
 import { loadEngine } from '../taskpane/engine';
 import { useMediaQuery } from '../taskpane/theme';
 import { XLSX_MIME, baseName, downloadBytes } from '../taskpane/util';
-import { errorText } from '../taskpane/model';
+import { errorText, splitRef } from '../taskpane/model';
 import { Grid } from './Grid';
 import { cellOverlays, frozenPanes, sheetCounts } from './grid-model';
 import { localStore } from './local-preferences';
@@ -155,8 +155,8 @@ export function Workbench() {
   const fixed = React.useMemo(() => {
     const out = new Set<string>();
     for (const c of view?.fixedCells ?? []) {
-      const bang = c.lastIndexOf('!');
-      if (sheet && c.slice(0, bang) === sheet.name) out.add(c.slice(bang + 1));
+      const ref = splitRef(c, null);
+      if (sheet && ref.sheet === sheet.name) out.add(ref.address);
     }
     return out;
   }, [view, sheet]);

@@ -3,14 +3,12 @@
 // and label columns (科目编码/科目名称) stay frozen while scrolling. Pure.
 import { a1, parseA1 } from '../core/address';
 import type { Finding, Severity } from '../core/findings';
+import { SEVERITY_ORDER } from '../core/findings';
 import type { CellRange } from '../core/snapshot';
 import type { Table } from '../core/tables/types';
+import type { SeverityCounts } from '../taskpane/model';
 
-export interface SheetCounts {
-  error: number;
-  warning: number;
-  info: number;
-}
+export type SheetCounts = SeverityCounts;
 
 export function sheetCounts(findings: readonly Finding[]): Map<string, SheetCounts> {
   const out = new Map<string, SheetCounts>();
@@ -23,22 +21,10 @@ export function sheetCounts(findings: readonly Finding[]): Map<string, SheetCoun
   return out;
 }
 
-/** '2 个错误，1 个警告' for a tab's accessible name; '' when the sheet has none. */
-export function countsLabel(c: SheetCounts | undefined): string {
-  if (!c) return '';
-  const parts: string[] = [];
-  if (c.error) parts.push(`${c.error} 个错误`);
-  if (c.warning) parts.push(`${c.warning} 个警告`);
-  if (c.info) parts.push(`${c.info} 个提示`);
-  return parts.join('，');
-}
-
 export interface CellOverlay {
   severity: Severity;
   messages: string[];
 }
-
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** The master cell of the merge a cell lies in (the grid draws only masters). */
 function master(row: number, col: number, merges: readonly CellRange[]): string {
@@ -57,7 +43,7 @@ export function cellOverlays(findings: readonly Finding[], sheet: string, merges
     const o = out.get(key);
     if (!o) out.set(key, { severity: f.severity, messages: [f.message] });
     else {
-      if (RANK[f.severity] < RANK[o.severity]) o.severity = f.severity;
+      if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[o.severity]) o.severity = f.severity;
       if (!o.messages.includes(f.message)) o.messages.push(f.message);
     }
   }

@@ -9,17 +9,11 @@ import type { Narrative } from '../core/narrative/types';
 import { narrativeLines } from '../core/narrative/types';
 import type { DerivedSheet } from '../core/recalc/recalc';
 import type { OutputSheet } from '../hosts/types';
+import type { SeverityCounts } from './model-base';
+import { SEVERITIES, SEVERITY_LABELS } from './model-base';
 
-export const SEVERITY_LABELS: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
-export const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
-
-export type SeverityCounts = Record<Severity, number>;
-
-export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
-  const c: SeverityCounts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) c[f.severity]++;
-  return c;
-}
+export { NARRATIVE_SHEET_NAME, SEVERITIES, SEVERITY_LABELS, countBySeverity, narrativeToOutput } from './model-base';
+export type { SeverityCounts } from './model-base';
 
 /** '3 个错误，1 个警告，无提示' — the one-line summary a finance officer reads first. */
 export function summaryText(c: SeverityCounts): string {
@@ -228,7 +222,6 @@ export function fixPreview(findings: readonly Finding[], indices?: readonly numb
 }
 
 export const DERIVED_SHEET_NAME = '指标计算';
-export const NARRATIVE_SHEET_NAME = '情况说明';
 
 export function derivedToOutput(d: DerivedSheet): OutputSheet {
   return { name: d.name || DERIVED_SHEET_NAME, rows: d.rows.map((r) => r.map((c) => ({ ...c }))), columnWidths: d.columnWidths };
@@ -236,16 +229,6 @@ export function derivedToOutput(d: DerivedSheet): OutputSheet {
 
 export function narrativeText(n: Narrative): string {
   return [n.title, ...narrativeLines(n)].join('\n');
-}
-
-/** The 情况说明 sheet: title, then one line per heading/paragraph in column A (headings bold). */
-export function narrativeToOutput(n: Narrative): OutputSheet {
-  const rows: OutputSheet['rows'] = [[{ value: n.title, bold: true }]];
-  for (const s of n.sections) {
-    rows.push([{ value: s.heading, bold: true }]);
-    for (const p of s.paragraphs) rows.push([{ value: p }]);
-  }
-  return { name: NARRATIVE_SHEET_NAME, rows, columnWidths: [120] };
 }
 
 /** The cell a finding points at, as shown in the list: 'Sheet!A1', or '第 3 行' for narrative findings. */

@@ -8,7 +8,6 @@ import type { Theme } from '@fluentui/react-components';
 import type { HostTheme, WorkbookHost } from '../hosts/types';
 
 export const DARK_QUERY = '(prefers-color-scheme: dark)';
-export const FORCED_COLORS_QUERY = '(forced-colors: active)';
 
 /** Follows a media query (false where matchMedia is missing). */
 export function useMediaQuery(query: string): boolean {
@@ -34,13 +33,11 @@ export function isDark(hostTheme: HostTheme | null, systemDark: boolean): boolea
 export interface PaneTheme {
   theme: Theme;
   dark: boolean;
-  forcedColors: boolean;
 }
 
 export function usePaneTheme(host: WorkbookHost | null): PaneTheme {
   const systemDark = useMediaQuery(DARK_QUERY);
-  const forcedColors = useMediaQuery(FORCED_COLORS_QUERY);
   const hostTheme = React.useMemo(() => (host?.theme ? host.theme() : null), [host]);
   const dark = isDark(hostTheme, systemDark);
-  return { theme: dark ? webDarkTheme : webLightTheme, dark, forcedColors };
+  return { theme: dark ? webDarkTheme : webLightTheme, dark };
 }

@@ -5,7 +5,7 @@ import * as React from 'react';
 import { Badge, Button, Link, mergeClasses } from '@fluentui/react-components';
 import type { Finding, Severity } from '../../core/findings';
 import type { FindingGroup } from '../model';
-import { SEVERITY_LABELS, SEVERITIES, findingLocation, formatFixValue, splitRef } from '../model';
+import { SEVERITY_LABELS, SEVERITIES, findingLocation, formatFixValue, splitRef, visibleOrder } from '../model';
 import { useStyles } from '../styles';
 
 const BADGE_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
@@ -66,7 +66,7 @@ export const FindingsList = React.forwardRef<FindingsListHandle, FindingsListPro
   const s = useStyles();
   const root = React.useRef<HTMLDivElement>(null);
   const buttons = React.useRef(new Map<number, HTMLButtonElement>());
-  const order = React.useMemo(() => props.groups.flatMap((g) => g.items.map((i) => i.index)), [props.groups]);
+  const order = React.useMemo(() => visibleOrder(props.groups), [props.groups]);
   const [active, setActive] = React.useState<number | null>(null);
   // The tab stop: the focused-last finding, else the current one, else the first.
   const tabStop = active !== null && order.includes(active) ? active : props.current !== null && order.includes(props.current) ? props.current : (order[0] ?? null);

@@ -4,7 +4,7 @@
 import { analyzeWorkbook, detectTables } from '../../../src/core/index';
 import type { Finding } from '../../../src/core/findings';
 import { readXlsx } from '../../../src/hosts/file/xlsx-read';
-import { cellOverlays, countsLabel, frozenPanes, sheetCounts } from '../../../src/offline/grid-model';
+import { cellOverlays, frozenPanes, sheetCounts } from '../../../src/offline/grid-model';
 import { generateWorkbook, type LayoutId } from '../../fixtures/generator';
 import { loadSample } from '../../helpers';
 
@@ -24,8 +24,6 @@ describe('tab counts and cell overlays', () => {
     expect(c.get('S')).toEqual({ error: 1, warning: 1, info: 1 });
     expect(c.get('T')).toEqual({ error: 1, warning: 0, info: 0 });
     expect(c.size).toBe(2);
-    expect(countsLabel(c.get('S'))).toBe('1 个错误，1 个警告，1 个提示');
-    expect(countsLabel(undefined)).toBe('');
   });
 
   test('two findings on one cell: the worse severity, both messages', () => {

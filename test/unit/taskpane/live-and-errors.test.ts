@@ -1,7 +1,7 @@
-// The quiet re-check after a fix (which listed findings still hold, which are new) and the
+// The quiet re-check after a fix (which listed findings still hold) and the
 // offline page's message for a file it cannot open.
 import type { Finding } from '../../../src/core/findings';
-import { findingKey, newFindings, resolvedIndices } from '../../../src/taskpane/features/checks/live';
+import { findingKey, resolvedIndices } from '../../../src/taskpane/features/checks/live';
 import { openErrorText, plainReason } from '../../../src/offline/open-error';
 
 const f = (p: Partial<Finding>): Finding => ({ rule: 'sum.column', family: 'sum', severity: 'error', sheet: 'S', cell: 'C15', related: [], line: null, message: 'm', ...p });
@@ -16,9 +16,7 @@ describe('re-check after a fix', () => {
     expect(resolvedIndices(listed, listed)).toEqual(new Set());
   });
 
-  test('a finding the fix caused is reported as new', () => {
-    const live = [...listed, f({ cell: 'C16' })];
-    expect(newFindings(listed, live).map((x) => x.cell)).toEqual(['C16']);
+  test('a finding without a cell is keyed by its line', () => {
     expect(findingKey(f({ sheet: null, cell: null, line: 4 }))).toBe('sum.column|||4');
   });
 });

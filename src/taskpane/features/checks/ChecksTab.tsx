@@ -6,12 +6,12 @@ import { ArrowDownRegular, ArrowUpRegular } from '@fluentui/react-icons';
 import { SEVERITIES, SEVERITY_LABELS, summaryText, tableSummaries } from '../../model';
 import { FindingsList } from '../../components/FindingsList';
 import type { FindingsListHandle } from '../../components/FindingsList';
-import { findingWhere } from '../../cell-context';
 import { useStyles } from '../../styles';
 import type { PaneCore } from '../../shell/usePaneCore';
 import type { Checks } from './useChecks';
 import type { Fixes } from './useFixes';
 import { NotRecognised } from './NotRecognised';
+import { useFindingWhere } from './useFindingWhere';
 
 export interface ChecksTabProps {
   core: PaneCore;
@@ -27,6 +27,7 @@ export function ChecksTab({ core, checks, fixes, listRef }: ChecksTabProps) {
   const restoreFocus = useRestoreFocusTarget();
   const a = checks.listed;
   const latest = checks.latest;
+  const describe = useFindingWhere(a?.detection, a?.snapshot);
   const isBusy = core.busy !== null;
   const caps = core.caps;
   const setListRef = (h: FindingsListHandle | null) => {
@@ -136,7 +137,7 @@ export function ChecksTab({ core, checks, fixes, listRef }: ChecksTabProps) {
               onSelectRef={checks.selectRef}
               onApply={fixes.onApply}
               onUndo={fixes.onUndo}
-              describe={(f) => findingWhere(f, a.detection, a.snapshot)}
+              describe={describe}
             />
           )}
 

@@ -18,10 +18,3 @@ export function resolvedIndices(listed: readonly Finding[], live: readonly Findi
   });
   return out;
 }
-
-/** Findings of the latest check that were not in the list (a fix may break another total). */
-export function newFindings(listed: readonly Finding[], live: readonly Finding[] | null): Finding[] {
-  if (!live) return [];
-  const before = new Set(listed.map(findingKey));
-  return live.filter((f) => !before.has(findingKey(f)));
-}

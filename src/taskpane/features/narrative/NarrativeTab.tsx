@@ -4,11 +4,11 @@ import { FindingsList } from '../../components/FindingsList';
 import { NarrativePanel, selectLine } from '../../components/NarrativePanel';
 import { ReasonsPanel } from '../../components/SupplementPanel';
 import { groupFindings } from '../../model';
-import { findingWhere } from '../../cell-context';
 import { useStyles } from '../../styles';
 import type { PaneCore } from '../../shell/usePaneCore';
 import type { Checks } from '../checks/useChecks';
 import type { Fixes } from '../checks/useFixes';
+import { useFindingWhere } from '../checks/useFindingWhere';
 import type { SupplementState } from '../supplement/useSupplement';
 import type { NarrativeState } from './useNarrative';
 
@@ -29,6 +29,9 @@ export function NarrativeTab({ core, checks, fixes, narrative: nv, supplement: s
   const own = nv.ownResult;
   const engine = checks.engine;
   const det = checks.latest?.detection;
+  const ownFindings = own?.findings;
+  const ownGroups = React.useMemo(() => (ownFindings ? groupFindings(ownFindings, det) : []), [ownFindings, det]);
+  const describe = useFindingWhere(det, checks.latest?.snapshot);
   return (
     <NarrativePanel
       narrative={nv.narrative}
@@ -65,12 +68,12 @@ export function NarrativeTab({ core, checks, fixes, narrative: nv, supplement: s
           <FindingsList
             label="情况说明检查结果"
             headingLevel={3}
-            groups={groupFindings(own.findings, det)}
+            groups={ownGroups}
             current={null}
             applied={fixes.appliedKeys}
             canWrite={false}
             busy={isBusy}
-            describe={(f) => findingWhere(f, det, checks.latest?.snapshot)}
+            describe={describe}
             onSelect={(_, f) => {
               if (f.sheet && f.cell) checks.selectRef(f.sheet, f.cell);
               else if (f.line && own.sheet) checks.selectRef(own.sheet, `A${f.line}`);
