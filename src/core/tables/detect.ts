@@ -170,7 +170,7 @@ function continueUntitled(grid: Grid, tables: Table[], prevSheet: string | undef
   const reader = KIND_READERS.find((kr) => kr.kind === prev.kind)!;
   // As wide as the table it continues (trailing blank zeros leave the sheet's used range narrower).
   const region: Region = { r1: 0, c1: 0, r2: grid.rows - 1, c2: Math.max(grid.cols - 1, prev.range.c2, 0), titleRow: -1, titleCol: 0, title: '' };
-  const t = reader.read(grid, region) ?? reader.readContinued?.(grid, region, prev);
+  const t = reader.readContinued ? reader.readContinued(grid, region, prev) : reader.read(grid, region);
   if (isCoded(t ?? undefined) && completes(prev, t as CodedTable)) mergeContinuation(prev, t!);
 }
 
@@ -197,7 +197,8 @@ function detectSheet(grid: Grid, tables: Table[], unknown: UnknownTable[], prevS
       // its header repeated or not.
       const reader = cand.reader ?? KIND_READERS.find((kr) => kr.kind === tables[tables.length - 1]?.kind);
       const prev = [...tables].reverse().find((p) => p.kind === reader?.kind);
-      const t = reader?.read(grid, region) ?? (prev ? reader?.readContinued?.(grid, region, prev) : null);
+      // readContinued reads the region's own header first: one reading either way.
+      const t = !reader ? null : prev && reader.readContinued ? reader.readContinued(grid, region, prev) : reader.read(grid, region);
       if (!t) return;
       if (!prev || !mergeContinuation(prev, t)) tables.push(t);
       return;

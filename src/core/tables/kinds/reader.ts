@@ -10,8 +10,9 @@ export interface KindReader {
   /** Read the table in the region; null when the header does not fit the kind. */
   read(grid: Grid, region: Region): Table | null;
   /**
-   * Read a region continuing `prev` (a 续表 page, or a sheet of rows after it) whose header was not
-   * repeated: the data read with prev's columns. Absent for kinds that never run over a page.
+   * Read a region continuing `prev` (a 续表 page, or a sheet of rows after it): with its own header
+   * when it repeats one (as read does), else with prev's columns. Absent for kinds that never run
+   * over a page.
    */
   readContinued?(grid: Grid, region: Region, prev: Table): Table | null;
 }
