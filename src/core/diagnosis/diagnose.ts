@@ -9,7 +9,7 @@ import { ambiguousFinding, culpritFinding, relationFinding } from './messages';
 import type { Problem } from './problem';
 import { buildProblem } from './problem';
 import type { Relation } from './relation';
-import { figKey } from './relation';
+import { figKey, refKey } from './relation';
 import type { Diagnosis } from './search';
 import { components, minimalDiagnoses } from './search';
 import type { Detector } from './structural/types';
@@ -47,7 +47,6 @@ export interface DiagnoseOptions {
 }
 
 const SCORECARDS = new Set(['perf-dept-scorecard', 'perf-project-scorecard']);
-const refKey = (r: CellRef) => `${r.sheet}!${r.row},${r.col}`;
 
 export function diagnose(ctx: RuleContext, relations: Relation[], severityOf: SeverityOf, opts: DiagnoseOptions = {}): DiagnosisOutput {
   const maxSize = opts.maxSize ?? 3;

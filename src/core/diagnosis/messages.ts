@@ -13,7 +13,7 @@ import { findingAt } from '../rules/util/report';
 import type { Problem } from './problem';
 import { cellDecimals } from './problem';
 import type { Relation, RelationEval } from './relation';
-import { figKey } from './relation';
+import { figKey, refKey } from './relation';
 
 /** A finding the diagnosis produced, with the rule it is filed under. */
 export type DiagnosisFinding = RuleFinding & { rule: string; severity: Severity };
@@ -56,7 +56,7 @@ function relatedOf(rels: Relation[], except: string[]): CellRef[] {
   const out: CellRef[] = [];
   for (const r of rels) {
     for (const c of r.cells) if (!skip.has(figKey(c.fig))) out.push(c.fig.ref);
-    if (!skip.has(`${r.anchor.sheet}!${r.anchor.row},${r.anchor.col}`)) out.push(r.anchor);
+    if (!skip.has(refKey(r.anchor))) out.push(r.anchor);
     for (const x of r.related ?? []) out.push(x);
   }
   return out;
@@ -75,7 +75,7 @@ export function culpritFinding(p: Problem, key: string, value: number, rels: Rel
   const texts: BrokenRelation[] = rels.map((r) => ({ rule: r.rule, text: brokenText(r, p.evals.get(r) as RelationEval) }));
   const upset = texts.length === 1 ? `此数使“${texts[0].text}”不成立` : `此数导致 ${texts.length} 处不符：${texts.map((t, i) => `${i + 1}. ${t.text}`).join('；')}`;
   // A total left at zero while its items hold money reads as unfilled, not as a difference.
-  const zeroTotal = !blank && fig.value === 0 && value !== 0 && rels.some((r) => r.anchor.sheet === fig.ref.sheet && r.anchor.row === fig.ref.row && r.anchor.col === fig.ref.col);
+  const zeroTotal = !blank && fig.value === 0 && value !== 0 && rels.some(anchoredHere);
   const head = blank ? `${label}未填写，应为 ${fmt(value, d)}` : zeroTotal ? `${label}未填（为零），应为 ${fmt(value, d)}` : `${label}应为 ${fmt(value, d)}，实为 ${fmt(fig.value as number, d)}，相差 ${fmt(Math.abs((fig.value as number) - value), d)}`;
   const message = `${head}。${upset}。改为 ${fmt(value, d)} 后${texts.length === 1 ? '即' : '以上各处均'}相符`;
   const formula = main.formulaFor?.(fig) ?? rels.map((r) => r.formulaFor?.(fig)).find((f) => f);
@@ -110,7 +110,6 @@ export function ambiguousFinding(p: Problem, rels: Relation[], candidates: strin
 export function relationFinding(p: Problem, r: Relation, severityOf: SeverityOf): DiagnosisFinding {
   const ev = p.evals.get(r) as RelationEval;
   const severity: Severity = ev.verdict === 'mismatch' ? severityOf(r) : 'info';
-  const anchorKey = `${r.anchor.sheet}!${r.anchor.row},${r.anchor.col}`;
-  const f = findingAt(r.table, r.anchor, r.message(ev), { related: relatedOf([r], [anchorKey]), expected: ev.expected, actual: ev.actual, fix: ev.verdict === 'mismatch' ? r.ownFix?.(ev) : undefined });
+  const f = findingAt(r.table, r.anchor, r.message(ev), { related: relatedOf([r], [refKey(r.anchor)]), expected: ev.expected, actual: ev.actual, fix: ev.verdict === 'mismatch' ? r.ownFix?.(ev) : undefined });
   return { ...f, rule: r.rule, severity };
 }

@@ -93,8 +93,3 @@ export interface Relation {
 export const refKey = (r: CellRef): string => `${r.sheet}!${r.row},${r.col}`;
 export const figKey = (f: Figure): string => refKey(f.ref);
 
-/** Does `rel` involve `fig`? */
-export function involves(rel: Relation, fig: Figure): boolean {
-  const k = figKey(fig);
-  return rel.cells.some((c) => figKey(c.fig) === k);
-}

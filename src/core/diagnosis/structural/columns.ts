@@ -1,7 +1,8 @@
 // The value columns of coded tables, top to bottom, with the code and name of each row: what a
 // shifted column is shifted against.
-import type { BasicDetailTable, CodedTable, Figure, Table } from '../../tables/types';
+import type { BasicDetailTable, Figure, Table } from '../../tables/types';
 import { KEY_NAMES, columnHeader, entryLabel, rowLabel } from '../../rules/util/table-equations';
+import { isCoded } from '../../tables/continuation';
 
 export interface Slot {
   fig: Figure;
@@ -16,15 +17,12 @@ export interface Column {
   slots: Slot[];
 }
 
-const CODED = new Set(['income', 'expenditure', 'general-budget', 'gov-fund', 'state-capital']);
-
 export function columnsOf(table: Table): Column[] {
-  if (CODED.has(table.kind)) {
-    const t = table as CodedTable;
-    const rows = [...t.items].sort((a, b) => a.row - b.row);
-    return t.valueKeys.map((k) => {
+  if (isCoded(table)) {
+    const rows = [...table.items].sort((a, b) => a.row - b.row);
+    return table.valueKeys.map((k) => {
       const slots = rows.filter((r) => r.values[k]).map((r) => ({ fig: r.values[k], code: r.code, label: rowLabel(r) }));
-      return { table, header: slots.length ? columnHeader(t, slots[0].fig.ref.col, KEY_NAMES[k] ?? k) : KEY_NAMES[k] ?? k, slots };
+      return { table, header: slots.length ? columnHeader(table, slots[0].fig.ref.col, KEY_NAMES[k] ?? k) : KEY_NAMES[k] ?? k, slots };
     });
   }
   if (table.kind === 'basic-detail') {

@@ -13,17 +13,16 @@ import { brokenText, maxSeverity, tableTitle } from '../messages';
 import type { Relation } from '../relation';
 import { figKey } from '../relation';
 import type { Detector, StructuralResult } from './types';
+import { isCoded } from '../../tables/continuation';
 
-const CODED = new Set(['income', 'expenditure', 'general-budget', 'gov-fund', 'state-capital']);
 const clean = (s: string) => s.replace(/[\s\u3000]+/g, '');
 
 export const miscodedRow: Detector = ({ ctx, problem: p, broken, severityOf }) => {
   const out: StructuralResult[] = [];
   const owner = new Map<string, { table: CodedTable; row: CodedRow; key: string }>();
   for (const t of ctx.detection.tables) {
-    if (!CODED.has(t.kind)) continue;
-    const ct = t as CodedTable;
-    for (const r of ct.items) for (const [k, f] of Object.entries(r.values)) owner.set(figKey(f), { table: ct, row: r, key: k });
+    if (!isCoded(t)) continue;
+    for (const r of t.items) for (const [k, f] of Object.entries(r.values)) owner.set(figKey(f), { table: t, row: r, key: k });
   }
   const taken = new Set<CodedRow>();
   for (const rel of broken) {

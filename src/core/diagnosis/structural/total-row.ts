@@ -2,21 +2,20 @@
 // against the other tables alike (a row left from another version of the table). One finding on
 // the row, giving each column's sum; no fix (the row must be redone, not patched).
 import { fmt } from '../../numbers';
-import type { CodedTable } from '../../tables/types';
 import { findingAt } from '../../rules/util/report';
 import { brokenText, maxSeverity, tableTitle } from '../messages';
 import type { Relation } from '../relation';
 import { figKey } from '../relation';
 import { test } from './hypothesis';
 import type { Detector, StructuralResult } from './types';
+import { isCoded } from '../../tables/continuation';
 
-const CODED = new Set(['income', 'expenditure', 'general-budget', 'gov-fund', 'state-capital']);
 
 export const totalRow: Detector = ({ ctx, problem: p, broken, severityOf }) => {
   const out: StructuralResult[] = [];
   for (const t of ctx.detection.tables) {
-    if (!CODED.has(t.kind) || !(t as CodedTable).total) continue;
-    const total = (t as CodedTable).total!;
+    if (!isCoded(t) || !t.total) continue;
+    const total = t.total;
     const cells = new Set(Object.values(total.values).map(figKey));
     // Each column's 合计 as its items add up.
     const values = new Map<string, number>();
