@@ -9,7 +9,7 @@ import { fmt } from '../numbers';
 import { TABLE_KIND_NAMES } from '../tables/types';
 import type { Table } from '../tables/types';
 import type { RuleFinding } from '../rules/types';
-import { findingAt } from '../rules/util/report';
+import { findingAt, mismatchMessage } from '../rules/util/report';
 import type { Problem } from './problem';
 import { cellDecimals } from './problem';
 import type { Relation, RelationEval } from './relation';
@@ -76,7 +76,7 @@ export function culpritFinding(p: Problem, key: string, value: number, rels: Rel
   const upset = texts.length === 1 ? `此数使“${texts[0].text}”不成立` : `此数导致 ${texts.length} 处不符：${texts.map((t, i) => `${i + 1}. ${t.text}`).join('；')}`;
   // A total left at zero while its items hold money reads as unfilled, not as a difference.
   const zeroTotal = !blank && fig.value === 0 && value !== 0 && rels.some(anchoredHere);
-  const head = blank ? `${label}未填写，应为 ${fmt(value, d)}` : zeroTotal ? `${label}未填（为零），应为 ${fmt(value, d)}` : `${label}应为 ${fmt(value, d)}，实为 ${fmt(fig.value as number, d)}，相差 ${fmt(Math.abs((fig.value as number) - value), d)}`;
+  const head = blank ? `${label}未填写，应为 ${fmt(value, d)}` : zeroTotal ? `${label}未填（为零），应为 ${fmt(value, d)}` : mismatchMessage(label, value, fig.value as number, d);
   const message = `${head}。${upset}。改为 ${fmt(value, d)} 后${texts.length === 1 ? '即' : '以上各处均'}相符`;
   const formula = main.formulaFor?.(fig) ?? rels.map((r) => r.formulaFor?.(fig)).find((f) => f);
   const fix: SuggestedFix = { ref: fig.ref, value: c.toCell ? c.toCell(value) : value, previous: fig.value ?? fig.text ?? null, description: `${label}${blank ? '填为' : '改为'} ${fmt(value, d)}` };

@@ -3,7 +3,7 @@
 import type { CellRef } from '../address';
 import { fmt } from '../numbers';
 import type { Figure, Table } from '../tables/types';
-import { roundingNote } from '../rules/util/report';
+import { mismatchMessage, roundingNote } from '../rules/util/report';
 import { dropNoise, EPS, verdictOf } from '../rules/util/tolerance';
 import type { Verdict } from '../rules/util/tolerance';
 import type { RelCell, Relation, RelationEval, Solution, ValueOf } from './relation';
@@ -136,7 +136,7 @@ export class SumRelation implements Relation {
     const total = this.s.total;
     const empty = this.emptyNote && (total.form === 'blank' || total.value === 0) && ev.expected !== 0 && ev.verdict === 'mismatch';
     const note = empty ? `${this.what}未填（为${total.form === 'blank' ? '空白' : '零'}），其中各项合计 ${fmt(ev.expected, d)}：` : '';
-    let m = `${note}${text(this.s.what)}应为 ${fmt(ev.expected, d)}（${this.s.basis}），实为 ${fmt(ev.actual, d)}，相差 ${fmt(Math.abs(ev.actual - ev.expected), d)}`;
+    let m = mismatchMessage(`${note}${text(this.s.what)}`, ev.expected, ev.actual, d, this.s.basis);
     if (ev.verdict === 'rounding') m += roundingNote(ev.tolerance, d);
     return m;
   }

@@ -50,8 +50,6 @@ export function cleanName(s: string): string {
   return normName(normLabel(s));
 }
 
-export const levelOf = (code: string) => (code.length === 3 ? 'class' : code.length === 5 ? 'section' : 'item');
-
 export function tableName(t: Table): string {
   return TABLE_KIND_NAMES[t.kind];
 }

@@ -10,7 +10,7 @@ import type { Verdict } from './tolerance';
 import { dropNoise, relationVerdict } from './tolerance';
 import { linear } from '../../diagnosis/linear';
 import type { LinearTerm } from '../../diagnosis/linear';
-import { convert, scaleOf } from './figures';
+import { convert, decimalsIn, scaleOf } from './figures';
 import type { Text } from './equations';
 import { text } from './equations';
 
@@ -73,8 +73,7 @@ class Comparison implements Relation {
       if (os.unit !== s.unit) {
         mixed = true;
         tolerance += convert(os.half, os.unit, s.unit);
-        // Decimals meaningful in the primary unit (a whole-元 figure in 万元 has 4 decimals).
-        coarse = Math.min(coarse, os.unit === '元' ? os.decimals + 4 : Math.max(0, os.decimals - 4));
+        coarse = Math.min(coarse, decimalsIn(os, s.unit));
         this.coefs[i] = -convert(1, os.unit, s.unit);
       } else {
         tolerance += os.half;

@@ -40,26 +40,12 @@ export function convert(value: number, from: Unit, to: Unit): number {
   return from === '元' ? value / 10000 : value * 10000;
 }
 
-/** A figure placed on a common scale for a comparison. */
-export interface Amount {
-  fig: Figure;
-  table: Table;
-  /** Value in the comparison unit. */
-  value: number;
-  /** Half-width of its rounding interval in the comparison unit. */
-  half: number;
-  decimals: number;
-}
-
-/** Express a figure of `table` in `unit` (the unit of the finding's primary table). */
-export function amountIn(table: Table, fig: Figure, unit: Unit): Amount | null {
-  if (fig.value === null) return null;
-  const s = scaleOf(table);
-  const value = convert(fig.value, s.unit, unit);
-  const half = convert(s.half, s.unit, unit);
-  // Decimals meaningful in the target unit (a whole-元 figure in 万元 has 4 decimals).
-  const decimals = s.unit === unit ? s.decimals : s.unit === '元' ? s.decimals + 4 : Math.max(0, s.decimals - 4);
-  return { fig, table, value, half, decimals };
+/**
+ * Decimals a figure printed at `scale` carries once converted to `unit`: a whole-元 figure in
+ * 万元 has 4 decimals, a 万元 figure with 2 decimals in 元 has none.
+ */
+export function decimalsIn(scale: { unit: Unit; decimals: number }, unit: Unit): number {
+  return scale.unit === unit ? scale.decimals : scale.unit === '元' ? scale.decimals + 4 : Math.max(0, scale.decimals - 4);
 }
 
 /** Every amount figure of a table (for precision and input checks). Percent and count cells excluded. */

@@ -3,7 +3,7 @@ import type { CellRef } from '../../address';
 import { a1, rangeA1 } from '../../address';
 import type { Severity, SuggestedFix } from '../../findings';
 import { fmt } from '../../numbers';
-import type { Figure, Table } from '../../tables/types';
+import type { Table } from '../../tables/types';
 import type { RuleFinding } from '../types';
 
 /**
@@ -102,9 +102,4 @@ export function findingAt(table: Table | null, ref: CellRef, message: string, op
 
 function round10(v: number): number {
   return Number(v.toFixed(10));
-}
-
-/** A value fix for a figure's cell. */
-export function valueFix(fig: Figure, value: number, description: string): SuggestedFix {
-  return { ref: fig.ref, value, previous: fig.value ?? fig.text ?? null, description };
 }
