@@ -62,9 +62,11 @@ export function buildProblem(relations: Relation[]): Problem {
     const hit = cells.get(key);
     if (hit) return hit;
     let known: RelCell | null = null;
-    for (const r of index!.get(key) ?? [])
-      for (const c of r.cells) {
-        if (figKey(c.fig) !== key) continue;
+    for (const r of index!.get(key) ?? []) {
+      const ks = keysOf(r);
+      for (let i = 0; i < ks.length; i++) {
+        if (ks[i] !== key) continue;
+        const c = r.cells[i];
         if (!known) known = { ...c };
         else {
           if (!known.label && c.label) known.label = c.label;
@@ -75,6 +77,7 @@ export function buildProblem(relations: Relation[]): Problem {
           if (c.integer) known.integer = true;
         }
       }
+    }
     cells.set(key, known!);
     return known!;
   };
@@ -113,7 +116,14 @@ export interface Assignment {
   conflict?: Relation[];
 }
 
-const keysOf = (r: Relation) => r.cells.map((c) => figKey(c.fig));
+const relationKeys = new WeakMap<Relation, string[]>();
+
+/** The cell keys of a relation, in the order of its cells (built once per relation). */
+export function keysOf(r: Relation): string[] {
+  let ks = relationKeys.get(r);
+  if (!ks) relationKeys.set(r, (ks = r.cells.map((c) => figKey(c.fig))));
+  return ks;
+}
 
 /** Decimals a value of the cell is written with. */
 export function cellDecimals(p: Problem, key: string): number {

@@ -3,9 +3,8 @@
 // breaks becomes a conflict too (found on the way, as in Reiter's HS-tree). Sets are searched by
 // increasing size, so the first size that works gives every minimal diagnosis of that size.
 import type { Relation } from './relation';
-import { figKey } from './relation';
 import type { Assignment, Problem } from './problem';
-import { assign } from './problem';
+import { assign, keysOf } from './problem';
 
 export interface Diagnosis {
   cells: string[];
@@ -35,8 +34,7 @@ export function components(broken: Relation[], p?: Problem): Relation[][] {
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const owner = new Map<string, number>();
   broken.forEach((r, i) => {
-    for (const c of r.cells) {
-      const k = figKey(c.fig);
+    for (const k of keysOf(r)) {
       const j = owner.get(k);
       if (j === undefined) owner.set(k, i);
       else parent[find(i)] = find(j);
@@ -44,11 +42,11 @@ export function components(broken: Relation[], p?: Problem): Relation[][] {
   });
   if (p)
     broken.forEach((r, i) => {
-      for (const c of r.cells)
-        for (const q of p.byCell(figKey(c.fig))) {
+      for (const k of keysOf(r))
+        for (const q of p.byCell(k)) {
           if (q.cells.length > 12) continue; // a long column sum ties everything to everything
-          for (const d of q.cells) {
-            const j = owner.get(figKey(d.fig));
+          for (const x of keysOf(q)) {
+            const j = owner.get(x);
             if (j !== undefined) parent[find(i)] = find(j);
           }
         }
@@ -63,7 +61,17 @@ export function components(broken: Relation[], p?: Problem): Relation[][] {
   return [...groups.values()];
 }
 
-const blamable = (r: Relation) => r.cells.filter((c) => c.fig.value !== null).map((c) => figKey(c.fig));
+const blamableKeys = new WeakMap<Relation, string[]>();
+
+/** The keys of a relation's cells that hold a figure (built once per relation). */
+function blamable(r: Relation): string[] {
+  let ks = blamableKeys.get(r);
+  if (!ks) {
+    const all = keysOf(r);
+    blamableKeys.set(r, (ks = all.filter((_, i) => r.cells[i].fig.value !== null)));
+  }
+  return ks;
+}
 
 /** Every minimal diagnosis of a component, of the smallest size that has one (none up to maxSize: []). */
 export function minimalDiagnoses(p: Problem, broken: Relation[], opts: SearchOptions, minSize = 1): Diagnosis[] {

@@ -13,11 +13,11 @@ import { NARRATIVE_RULES, TEXT_RULES, type RuleContext, type TextContext } from 
 export function checkNarrative(text: string, detection: Detection): Finding[] {
   const facts = extractFacts(detection);
   const entities = buildEntities(facts);
-  const { claims, described } = readNarrative(text, entities, makeResolver(entities));
+  const { claims, described, lines } = readNarrative(text, entities, makeResolver(entities));
   const ctx: RuleContext = { facts, alternativeBases: alternativeBases(facts) };
   const out: Finding[] = [];
   for (const c of claims) for (const rule of NARRATIVE_RULES) out.push(...rule(c, ctx));
-  const tctx: TextContext = { facts, lines: text.split(/\r\n|\r|\n/), described, claims };
+  const tctx: TextContext = { facts, lines, described, claims };
   for (const rule of TEXT_RULES) out.push(...rule(tctx));
   const seen = new Set<string>();
   return out

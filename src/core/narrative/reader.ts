@@ -23,6 +23,8 @@ export interface Reading {
   claims: Claim[];
   /** Codes of the 项 the text describes (named as a subject). */
   described: Set<string>;
+  /** The text's lines, as numbered in claims (1-based there). */
+  lines: string[];
 }
 
 interface Nesting {
@@ -58,7 +60,8 @@ export function readNarrative(text: string, entities: Entity[], resolver: NameRe
   let prevTitle = false;
   let headingCtx = false;
 
-  text.split(/\r\n|\r|\n/).forEach((rawLine, idx) => {
+  const lines = text.split(/\r\n|\r|\n/);
+  lines.forEach((rawLine, idx) => {
     const line = idx + 1;
     const normLine = normText(rawLine);
     const fund = /政府性基金/.test(normLine) && !/国有资本经营/.test(normLine) ? 'govFund' : /国有资本经营/.test(normLine) && !/政府性基金/.test(normLine) ? 'stateCapital' : null;
@@ -286,5 +289,5 @@ export function readNarrative(text: string, entities: Entity[], resolver: NameRe
     return cands;
   }
 
-  return { claims, described };
+  return { claims, described, lines };
 }

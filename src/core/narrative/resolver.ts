@@ -3,7 +3,7 @@
 // all, old names of renamed 科目, and quoted “…” names taken whole.
 import { defaultCatalogue } from '../catalogue/catalogue';
 import type { Entity } from './entities';
-import { OLD_NAMES } from './old-names';
+import { OLD_NAMES, type OldName } from './old-names';
 import { editDistance, normText, type Level, type NameResolver } from './parse';
 
 /** 类/款/项 by the length of the 功能分类 code. */
@@ -21,22 +21,32 @@ export function nameDistance(a: string, b: string): number {
 /** How far a written name may be from the right one and still be the same name misspelt. */
 const limitFor = (n: string) => (n.length >= 6 ? 2 : n.length >= 4 ? 1 : 0);
 
-let catalogueCache: { byName: Map<string, string[]>; verified: Map<Level, string[]> } | null = null;
+/** A name and its normalised form (normText). */
+interface NormName {
+  name: string;
+  norm: string;
+}
+
+let catalogueCache: { byName: Map<string, string[]>; verified: Map<Level, NormName[]> } | null = null;
 /** The function catalogue by level and normalised name (every variant), and its read names by level: built once. */
 function catalogueNames() {
   if (catalogueCache) return catalogueCache;
   const byName = new Map<string, string[]>();
-  const verified = new Map<Level, string[]>();
+  const verified = new Map<Level, NormName[]>();
   for (const c of defaultCatalogue().all('function')) {
     for (const v of c.names) {
       const key = `${c.level}:${normText(v.name)}`;
       byName.set(key, [...new Set([...(byName.get(key) ?? []), c.code])]);
     }
-    if (c.verified) verified.set(c.level, [...(verified.get(c.level) ?? []), c.name]);
+    if (c.verified) verified.set(c.level, [...(verified.get(c.level) ?? []), { name: c.name, norm: normText(c.name) }]);
   }
   catalogueCache = { byName, verified };
   return catalogueCache;
 }
+
+let oldNamesCache: { entry: OldName; old: string; name: string }[] | null = null;
+/** The old names of renamed 科目 with their old and new names normalised: built once. */
+const oldNamesNorm = () => (oldNamesCache ??= OLD_NAMES.map((entry) => ({ entry, old: normText(entry.old), name: normText(entry.name) })));
 
 export function makeResolver(entities: Entity[]): NameResolver {
   const byFirst = new Map<string, { alias: string; cands: Entity[]; renamed?: string }[]>();
@@ -49,6 +59,9 @@ export function makeResolver(entities: Entity[]): NameResolver {
     }
   }
   const coded = entities.filter((e) => e.code && e.level);
+  /** normText of each coded entity's label, by index in `coded`. */
+  const codedNorm = coded.map((e) => normText(e.label));
+  const oldNorm = oldNamesNorm();
   const push = (alias: string, cands: Entity[], renamed?: string) => {
     const list = byFirst.get(alias[0]) ?? [];
     list.push({ alias, cands, renamed });
@@ -56,35 +69,37 @@ export function makeResolver(entities: Entity[]): NameResolver {
   };
   for (const [alias, cands] of byAlias) push(alias, cands);
   // An old name reads as today's item (with a name finding), whether or not the tables hold it.
-  for (const o of OLD_NAMES) {
-    if (byAlias.has(normText(o.old))) continue;
-    const cands = coded.filter((e) => e.code === o.code || normText(e.label) === normText(o.name));
-    push(normText(o.old), cands, cands[0]?.label ?? o.name);
+  for (const { entry: o, old, name } of oldNorm) {
+    if (byAlias.has(old)) continue;
+    const cands = coded.filter((e, i) => e.code === o.code || codedNorm[i] === name);
+    push(old, cands, cands[0]?.label ?? o.name);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.alias.length - a.alias.length);
   const { byName: catalogueByName, verified: verifiedNames } = catalogueNames();
-  const tableNames = new Map<Level, string[]>();
-  for (const e of coded) tableNames.set(e.level as Level, [...new Set([...(tableNames.get(e.level as Level) ?? []), e.label])]);
+  const tableLabels = new Map<Level, string[]>();
+  for (const e of coded) tableLabels.set(e.level as Level, [...new Set([...(tableLabels.get(e.level as Level) ?? []), e.label])]);
+  const tableNames = new Map<Level, NormName[]>([...tableLabels].map(([level, names]) => [level, names.map((name) => ({ name, norm: normText(name) }))]));
 
   function resolveCoded(written: string, level: Level) {
     const n = normText(written);
-    const exact = coded.filter((e) => e.level === level && normText(e.label) === n);
+    const exact = coded.filter((e, i) => e.level === level && codedNorm[i] === n);
     if (exact.length) return { cands: exact };
-    const anyLevel = coded.filter((e) => normText(e.label) === n);
+    const anyLevel = coded.filter((_, i) => codedNorm[i] === n);
     if (anyLevel.length) return { cands: anyLevel, actualLevel: anyLevel[0].level };
-    const old = OLD_NAMES.find((o) => normText(o.old) === n);
-    if (old) {
-      const cands = coded.filter((e) => e.code === old.code || (e.level === level && normText(e.label) === normText(old.name)));
+    const renamed = oldNorm.find((o) => o.old === n);
+    if (renamed) {
+      const old = renamed.entry;
+      const cands = coded.filter((e, i) => e.code === old.code || (e.level === level && codedNorm[i] === renamed.name));
       return { cands, suggestion: cands[0]?.label ?? old.name };
     }
     // A 科目 the tables do not hold but the catalogue knows: no figures, but its code places it (nesting).
     const known = catalogueByName.get(`${level}:${n}`);
     if (known) return { cands: [], codes: known };
     const limit = limitFor(n);
-    const near = (names: string[]) => {
+    const near = (names: NormName[]) => {
       let best: { name: string; d: number } | null = null;
-      for (const name of names) {
-        const d = nameDistance(n, normText(name));
+      for (const { name, norm } of names) {
+        const d = nameDistance(n, norm);
         if (d <= limit && (!best || d < best.d)) best = { name, d };
       }
       return best;

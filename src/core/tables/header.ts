@@ -45,9 +45,12 @@ export function isTotalLabel(norm: string): boolean {
   return TOTAL_LABELS.has(norm);
 }
 
-/** A row of the 栏次 kind: '栏次' printed, or the numbers 1, 2, 3 … in order. */
-export function isLineNumberRow(grid: Grid, r: number, c1: number, c2: number): boolean {
-  const cols = grid.filledCols(r, c1, c2);
+/**
+ * A row of the 栏次 kind: '栏次' printed, or the numbers 1, 2, 3 … in order. `filled`, when the
+ * caller has it, is grid.filledCols(r, c1, c2).
+ */
+export function isLineNumberRow(grid: Grid, r: number, c1: number, c2: number, filled?: number[]): boolean {
+  const cols = filled ?? grid.filledCols(r, c1, c2);
   if (cols.length === 0) return false;
   let expect = 1;
   let numbers = 0;
@@ -97,7 +100,7 @@ export function parseHeader(grid: Grid, start: number, c1: number, c2: number, r
     if (filled.length > 0 && filled.every((c) => isFrameText(grid.text(r, c)))) break;
     // A note right under the header (an empty table's 注 above its 合计 row) is no header.
     if (filled.length > 0 && isNoteText(grid.text(r, filled[0]))) break;
-    if (isLineNumberRow(grid, r, c1, c2) || looksLikeData(grid, r, c1, c2, stopAtTotal)) break;
+    if (isLineNumberRow(grid, r, c1, c2, filled) || looksLikeData(grid, r, c1, c2, stopAtTotal)) break;
     rows.push(r);
     r++;
   }

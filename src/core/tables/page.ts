@@ -36,13 +36,14 @@ function repeatsHeaderRow(grid: Grid, r: number, cols: number[], header: Header)
 /**
  * A row inside a table that carries no data: page marks, a continuation title, captions, a
  * repeated header row, a 栏次 row. Never a row with a code, a 合计 label or several figures.
+ * `filled`, when the caller has it, is grid.filledCols(r, c1, c2).
  */
-export function isRepeatRow(grid: Grid, r: number, c1: number, c2: number, header: Header): boolean {
-  const cols = grid.filledCols(r, c1, c2);
+export function isRepeatRow(grid: Grid, r: number, c1: number, c2: number, header: Header, filled?: number[]): boolean {
+  const cols = filled ?? grid.filledCols(r, c1, c2);
   if (cols.length === 0) return false;
   if (cols.length === 1 && isBarePageNumber(grid, r, cols[0])) return true;
   const texts = cols.map((c) => grid.text(r, c));
   if (texts.every(isFrameText)) return true;
   if (header.rows.length > 0 && repeatsHeaderRow(grid, r, cols, header)) return true;
-  return isLineNumberRow(grid, r, c1, c2);
+  return isLineNumberRow(grid, r, c1, c2, cols);
 }

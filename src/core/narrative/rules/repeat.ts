@@ -12,11 +12,12 @@ export const repeatRule: TextRule = ({ lines, facts }) => {
   const out = [];
   for (const { m, where } of matches(lines, PUNCT)) out.push(finding('repeat', 'warning', where, `标点“${m[0]}”重复，请删去多余的标点`, m[0][0], m[0]));
   const unit = facts.unitName?.replace(/\s+/g, '') ?? '';
+  const unitRe = unit ? new RegExp(unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g') : null;
   for (const { m, where } of matches(lines, WORD)) {
     const l = lines[where.line - 1];
     const at = m.index ?? 0;
     // Inside the unit's own name (a name may contain a doubled word).
-    if (unit && [...l.matchAll(new RegExp(unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].some((u) => (u.index ?? 0) <= at && at < (u.index ?? 0) + unit.length)) continue;
+    if (unitRe && [...l.matchAll(unitRe)].some((u) => (u.index ?? 0) <= at && at < (u.index ?? 0) + unit.length)) continue;
     const once = m[1] ?? m[2] ?? m[0][0];
     out.push(finding('repeat', 'warning', where, `“${m[0]}”重复，应为“${once}”`, once, m[0]));
   }

@@ -10,7 +10,7 @@ import { percentView } from '../util/rates';
 import { findingAt } from '../util/report';
 import { checkRate, divideIntervals, intervalOf } from '../util/tolerance';
 import { scorecards } from '../util/ctx';
-import { fundsRowCounts } from '../util/scorecard';
+import { fundsRowCounts, points } from '../util/scorecard';
 import { roundHalfUp, toHalfWidth } from '../../numbers';
 
 /** 预算执行率得分 = min(全年执行数 ÷ 全年预算数, 1) × 分值, also accepted from a printed rate that is itself right. */
@@ -84,7 +84,7 @@ function scoreRelation(ctx: RuleContext, sc: ScorecardTable): Relation | null {
     message(ev) {
       const w = weight.value as number;
       const exact = (executed.value as number) / (fullBudget.value as number);
-      return `预算执行率得分应为 ${fmt(ev.expected)}（min(执行率 ${fmt(exact * 100)}%, 100%) × 分值 ${fmt(w, 2).replace(/\.00$/, '')}），实为 ${fmt(ev.actual)}，相差 ${fmt(Math.abs(ev.actual - ev.expected))}`;
+      return `预算执行率得分应为 ${fmt(ev.expected)}（min(执行率 ${fmt(exact * 100)}%, 100%) × 分值 ${points(w)}），实为 ${fmt(ev.actual)}，相差 ${fmt(Math.abs(ev.actual - ev.expected))}`;
     },
     formulaFor: (fig) => (figKey(fig) === figKey(score) ? formula : undefined),
   };
@@ -130,7 +130,7 @@ function indicatorRow(sc: ScorecardTable): RuleFinding[] {
     if (s >= lo - 0.005 - 1e-9 && s <= hi + 0.005 + 1e-9) continue;
     const expected = (Math.min(pct, 100) / 100) * w;
     out.push(
-      findingAt(sc, ind.score!.ref, `预算执行率得分应为 ${fmt(expected)}（min(实际完成值 ${ind.actual.trim()}, 100%) × 分值 ${fmt(w, 2).replace(/\.00$/, '')}），实为 ${fmt(s)}，相差 ${fmt(Math.abs(s - expected))}`, {
+      findingAt(sc, ind.score!.ref, `预算执行率得分应为 ${fmt(expected)}（min(实际完成值 ${ind.actual.trim()}, 100%) × 分值 ${points(w)}），实为 ${fmt(s)}，相差 ${fmt(Math.abs(s - expected))}`, {
         severity: 'warning',
         related: [ind.actualRef, ind.weight!.ref],
         expected,

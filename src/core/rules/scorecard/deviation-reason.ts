@@ -1,11 +1,8 @@
 // An indicator scored below its 分值 must explain the deviation (偏差原因分析及改进措施).
-import { fmt } from '../../numbers';
 import type { Rule, RuleFinding } from '../types';
 import { findingAt } from '../util/report';
-import { scoreUnits, valueOf } from '../util/scorecard';
+import { points, scoreUnits, valueOf } from '../util/scorecard';
 import { scorecards } from '../util/ctx';
-
-const n = (v: number) => fmt(v, 2).replace(/\.00$/, '');
 
 export const rule: Rule = {
   id: 'scorecard.deviation-reason',
@@ -23,7 +20,7 @@ export const rule: Rule = {
         if (u.rows.some((r) => r.deviation.trim() !== '')) continue;
         const row = u.rows[0];
         out.push(
-          findingAt(sc, row.deviationRef ?? u.scores[0].ref, `“${row.level3.trim()}”扣 ${n(w - s)} 分（分值 ${n(w)}，得分 ${n(s)}），未填写偏差原因分析及改进措施`, {
+          findingAt(sc, row.deviationRef ?? u.scores[0].ref, `“${row.level3.trim()}”扣 ${points(w - s)} 分（分值 ${points(w)}，得分 ${points(s)}），未填写偏差原因分析及改进措施`, {
             related: [u.scores[0].ref, u.weights[0]?.ref],
             expected: '偏差原因',
             actual: null,

@@ -5,10 +5,8 @@ import type { Indicator } from '../../tables/types';
 import type { Relation } from '../../diagnosis/relation';
 import { linear } from '../../diagnosis/linear';
 import type { Rule } from '../types';
-import { STANDARD_CAPS, distinct, level1Name } from '../util/scorecard';
+import { STANDARD_CAPS, distinct, indicatorBy, level1Name, points } from '../util/scorecard';
 import { scorecards } from '../util/ctx';
-
-const n = (v: number) => fmt(v, 2).replace(/\.00$/, '');
 
 export const rule: Rule = {
   id: 'scorecard.level1-cap',
@@ -36,8 +34,7 @@ export const rule: Rule = {
         if (cap === null) continue;
         const first = rows[0];
         const basis = printed !== null ? `${first.level1.trim()}所标分值` : `${std![2]}通常为${cap}分，本表未标明`;
-        const byWeight = new Map<unknown, (typeof rows)[number]>();
-        for (const r of [...rows].reverse()) byWeight.set(r.weight, r); // merged cells: the group's first row names it
+        const byWeight = indicatorBy(rows, 'weight');
         const label = (f: (typeof weights)[number]) => `“${byWeight.get(f)?.level3.trim() ?? name}”分值`;
         out.push(
           linear({
@@ -51,7 +48,7 @@ export const rule: Rule = {
             severity: printed !== null ? undefined : 'warning',
             what: `${name}下各指标分值之和`,
             basis,
-            message: (ev) => `${name}下各指标分值之和应为 ${fmt(cap, 0)}（${basis}），实为 ${n(ev.actual)}，相差 ${n(Math.abs(ev.actual - cap))}`,
+            message: (ev) => `${name}下各指标分值之和应为 ${fmt(cap, 0)}（${basis}），实为 ${points(ev.actual)}，相差 ${points(Math.abs(ev.actual - cap))}`,
           }),
         );
       }

@@ -4,7 +4,7 @@ import type { Relation } from '../../diagnosis/relation';
 import { linear } from '../../diagnosis/linear';
 import type { Rule } from '../types';
 import { relatedText } from '../util/report';
-import { distinct, fundsRowCounts, isBlank } from '../util/scorecard';
+import { distinct, fundsRowCounts, indicatorBy, isBlank } from '../util/scorecard';
 import { scorecards } from '../util/ctx';
 
 export const rule: Rule = {
@@ -19,8 +19,7 @@ export const rule: Rule = {
       if (!ts || ts.value === null) continue;
       const scores = distinct([fundsRowCounts(sc) ? sc.funds.total?.score : null, ...sc.indicators.map((i) => i.score)]);
       if (scores.length === 0) continue;
-      const byScore = new Map<unknown, (typeof sc.indicators)[number]>();
-        for (const x of [...sc.indicators].reverse()) byScore.set(x.score, x); // merged cells: the group's first row names it
+      const byScore = indicatorBy(sc.indicators, 'score');
       const label = (i: number) => {
         const ind = byScore.get(scores[i]);
         return ind ? `“${ind.level3.trim()}”得分` : '预算执行率得分';

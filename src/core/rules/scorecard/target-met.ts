@@ -1,8 +1,7 @@
 // An indicator whose 实际完成值 misses its 年度指标值 (≥90% vs 88%, ≤4.5% vs 5%) yet has full marks.
-import { fmt } from '../../numbers';
 import type { Rule, RuleFinding } from '../types';
 import { findingAt } from '../util/report';
-import { meetsTarget, parseMeasure, scoreUnits, valueOf } from '../util/scorecard';
+import { meetsTarget, parseMeasure, points, scoreUnits, valueOf } from '../util/scorecard';
 import { scorecards } from '../util/ctx';
 
 export const rule: Rule = {
@@ -24,7 +23,7 @@ export const rule: Rule = {
           const ok = meetsTarget(t, a, /成本/.test(ind.level2) || /成本/.test(ind.level3));
           if (ok !== false) continue;
           out.push(
-            findingAt(sc, ind.actualRef, `“${ind.level3.trim()}”实际完成值 ${ind.actual.trim()} 未达到年度指标值 ${ind.target.trim()}，却得满分 ${fmt(s, 2).replace(/\.00$/, '')}`, {
+            findingAt(sc, ind.actualRef, `“${ind.level3.trim()}”实际完成值 ${ind.actual.trim()} 未达到年度指标值 ${ind.target.trim()}，却得满分 ${points(s)}`, {
               related: [ind.targetRef, u.scores[0].ref],
               expected: ind.target.trim(),
               actual: ind.actual.trim(),

@@ -1,12 +1,9 @@
 // All 分值 (indicators, merged groups once, plus the 预算执行率 分值) add up to the 总分 分值, which is 100.
-import { fmt } from '../../numbers';
 import type { Relation } from '../../diagnosis/relation';
 import { linear } from '../../diagnosis/linear';
 import type { Rule } from '../types';
-import { distinct, fundsRowCounts, isBlank } from '../util/scorecard';
+import { distinct, fundsRowCounts, indicatorBy, isBlank, points } from '../util/scorecard';
 import { scorecards } from '../util/ctx';
-
-const n = (v: number) => fmt(v, 2).replace(/\.00$/, '');
 
 export const rule: Rule = {
   id: 'scorecard.weight-total',
@@ -18,8 +15,7 @@ export const rule: Rule = {
     for (const sc of scorecards(ctx)) {
       const weights = distinct([fundsRowCounts(sc) ? sc.funds.total?.weight : null, ...sc.indicators.map((i) => i.weight)]).filter((f) => f.form !== 'blank');
       if (weights.length === 0) continue;
-      const byWeight = new Map<unknown, (typeof sc.indicators)[number]>();
-        for (const x of [...sc.indicators].reverse()) byWeight.set(x.weight, x); // merged cells: the group's first row names it
+      const byWeight = indicatorBy(sc.indicators, 'weight');
       const label = (i: number) => {
         const ind = byWeight.get(weights[i]);
         return ind ? `“${ind.level3.trim()}”分值` : '预算执行率分值';
@@ -28,8 +24,8 @@ export const rule: Rule = {
       const tw = sc.totalRow?.weight;
       if (tw && !isBlank(tw) && tw.value !== null) {
         const twCell = { fig: tw, coef: 1, table: sc, label: '总分分值', nonNegative: true };
-        out.push(linear({ table: sc, terms: [twCell, ...items], tolerance: 0, decimals: 2, what: '总分分值', basis: '各指标分值之和', message: (ev) => `总分分值应为 ${n(ev.expected)}（各指标分值之和），实为 ${n(ev.actual)}，相差 ${n(Math.abs(ev.actual - ev.expected))}` }));
-        out.push(linear({ table: sc, terms: [twCell], constant: 100, tolerance: 0, decimals: 2, what: '总分分值', basis: '100 分', message: (ev) => `总分分值应为 100，实为 ${n(ev.actual)}，相差 ${n(Math.abs(ev.actual - 100))}` }));
+        out.push(linear({ table: sc, terms: [twCell, ...items], tolerance: 0, decimals: 2, what: '总分分值', basis: '各指标分值之和', message: (ev) => `总分分值应为 ${points(ev.expected)}（各指标分值之和），实为 ${points(ev.actual)}，相差 ${points(Math.abs(ev.actual - ev.expected))}` }));
+        out.push(linear({ table: sc, terms: [twCell], constant: 100, tolerance: 0, decimals: 2, what: '总分分值', basis: '100 分', message: (ev) => `总分分值应为 100，实为 ${points(ev.actual)}，相差 ${points(Math.abs(ev.actual - 100))}` }));
       } else {
         out.push(
           linear({
@@ -42,7 +38,7 @@ export const rule: Rule = {
             decimals: 2,
             what: '各指标分值之和',
             basis: '100 分',
-            message: (ev) => `各指标分值之和应为 100，实为 ${n(ev.actual)}，相差 ${n(Math.abs(ev.actual - 100))}`,
+            message: (ev) => `各指标分值之和应为 100，实为 ${points(ev.actual)}，相差 ${points(Math.abs(ev.actual - 100))}`,
           }),
         );
       }

@@ -1,6 +1,6 @@
 // Scorecard helpers: merged 分值/得分 cells count once for their group (SPEC §3), blanks, targets.
 import type { CellRef } from '../../address';
-import { parseNumberText, toHalfWidth } from '../../numbers';
+import { fmt, parseNumberText, toHalfWidth } from '../../numbers';
 import type { Figure, Indicator, ScorecardTable } from '../../tables/types';
 
 const refKey = (r: CellRef) => `${r.sheet}!${r.row},${r.col}`;
@@ -35,6 +35,21 @@ export function scoreUnits(sc: ScorecardTable): ScoreUnit[] {
   const units = new Map<number, Indicator[]>();
   sc.indicators.forEach((ind, i) => units.set(find(i), [...(units.get(find(i)) ?? []), ind]));
   return [...units.values()].map((rows) => ({ rows, weights: distinct(rows.map((r) => r.weight)), scores: distinct(rows.map((r) => r.score)) }));
+}
+
+/**
+ * Indicators by their 分值 or 得分 figure. A merged cell is one figure read on every row of its
+ * group: the group's first row names it.
+ */
+export function indicatorBy(rows: readonly Indicator[], field: 'weight' | 'score'): Map<Figure | null, Indicator> {
+  const m = new Map<Figure | null, Indicator>();
+  for (let i = rows.length - 1; i >= 0; i--) m.set(rows[i][field], rows[i]);
+  return m;
+}
+
+/** Points as printed in messages: two decimals, whole numbers without them (37 → '37', 2.5 → '2.50'). */
+export function points(v: number): string {
+  return fmt(v, 2).replace(/\.00$/, '');
 }
 
 export function isBlank(f: Figure | null | undefined): boolean {

@@ -77,7 +77,7 @@ export function readBasicDetail(grid: Grid, region: Region): BasicDetailTable | 
     const filled = grid.filledCols(r, c1, c2);
     if (filled.length === 0) continue;
     if (isNoteText(grid.text(r, filled[0]))) break;
-    if (isRepeatRow(grid, r, c1, c2, header)) {
+    if (isRepeatRow(grid, r, c1, c2, header, filled)) {
       rows.push({ row: r, label: grid.text(r, filled[0]), key: 'repeat' });
       continue;
     }

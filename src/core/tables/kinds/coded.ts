@@ -75,7 +75,7 @@ export function readCoded(spec: CodedSpec, grid: Grid, region: Region, given?: C
       noteDone = true;
       break;
     }
-    if (isRepeatRow(grid, r, c1, c2, header)) {
+    if (isRepeatRow(grid, r, c1, c2, header, filled)) {
       rows.push({ row: r, label: firstText, key: 'repeat' });
       continue;
     }

@@ -67,7 +67,7 @@ export function readSummary(grid: Grid, region: Region): SummaryTable | null {
     const filled = grid.filledCols(r, region.c1, region.c2);
     if (filled.length === 0) continue;
     if (isNoteText(grid.text(r, filled[0]))) break;
-    if (isRepeatRow(grid, r, region.c1, region.c2, h.header)) {
+    if (isRepeatRow(grid, r, region.c1, region.c2, h.header, filled)) {
       rows.push({ row: r, label: grid.text(r, filled[0]), key: 'repeat' });
       continue;
     }

@@ -44,7 +44,7 @@ export function readThreePublicRows(grid: Grid, region: Region, header: Header, 
     const filled = grid.filledCols(r, region.c1, region.c2);
     if (filled.length === 0) continue;
     if (isNoteText(grid.text(r, filled[0]))) break;
-    if (isRepeatRow(grid, r, region.c1, region.c2, header)) continue;
+    if (isRepeatRow(grid, r, region.c1, region.c2, header, filled)) continue;
     const label = grid.text(r, labelCol);
     const item = words.itemOf(normLabel(label).replace(/^\(?\d+\)?[、.．]?/, ''));
     if (!item || found.has(item)) continue;
