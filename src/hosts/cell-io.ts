@@ -2,7 +2,8 @@
 // the spreadsheet is (Excel through Office.js, WPS 表格 through its object model, an .xlsx file):
 // Excel's error values, date formats and serial days, sheet-name rules, and what a written cell
 // held before. Pure functions: no Office, no WPS, no DOM.
-import type { Cell, CellValue } from '../core/snapshot';
+import type { SuggestedFix } from '../core/findings';
+import { MergeIndex, type Cell, type CellValue, type SheetSnapshot } from '../core/snapshot';
 import type { AppliedFix, OutputCell } from './types';
 
 /** Cell errors as Excel (and WPS) show them. */
@@ -45,6 +46,18 @@ export function snapshotCell(value: unknown, error: string | null, f: string | u
   return cell;
 }
 
+/** Where a host writes or marks a cell: the top-left of the merge holding it, or the cell itself. */
+export type CellAnchor = (sheet: string, row: number, col: number) => { row: number; col: number };
+
+/** The CellAnchor over the merges of the sheets as read (a sheet not among them has none). */
+export function mergeAnchor(sheets: SheetSnapshot[]): CellAnchor {
+  const merges = new Map(sheets.map((s) => [s.name, new MergeIndex(s.merges)]));
+  return (sheet, row, col) => {
+    const m = merges.get(sheet)?.find(row, col);
+    return m ? { row: m.r1, col: m.c1 } : { row, col };
+  };
+}
+
 /** Excel's rules for sheet names; the message says which one is broken. */
 export function sheetNameProblem(name: string): string | null {
   if (!name.trim()) return '工作表名称不能为空';
@@ -73,4 +86,36 @@ export function outputValue(c: OutputCell | undefined, asTyped: (v: string | num
   if (c.formula) return `=${c.formula.replace(/^=/, '')}`;
   if (c.value === null || c.value === undefined) return '';
   return asTyped(c.value);
+}
+
+/** Where Excel and WPS lift a sheet's protection, as the officer is told. */
+export const UNPROTECT_MENU = '（审阅 → 撤销工作表保护）';
+
+/** A suggested fix that names nothing to write; null when it has a value or a formula. */
+export function emptyFixProblem(fix: SuggestedFix): string | null {
+  return fix.formula === undefined && fix.value === undefined ? '该修正没有可写入的值或公式' : null;
+}
+
+/** A fix's cell whose number is no longer the one checked (the officer edited it since); null when it still is. */
+export function changedSinceCheck(fix: SuggestedFix, before: AppliedFix['before'], sheet: string, address: string): string | null {
+  if (typeof fix.previous === 'number' && typeof before.value === 'number' && Math.abs(fix.previous - before.value) > 0.005 && !before.formula) {
+    return `“${sheet}”!${address} 的当前值（${before.value}）与检查时（${fix.previous}）不同，单元格可能已被修改。请重新检查后再修正。`;
+  }
+  return null;
+}
+
+/** Why a fix cannot be written to (or undone in) a protected sheet. */
+export function protectedFixMessage(sheet: string, address: string): string {
+  return `工作表“${sheet}”受保护，无法写入 ${address}。请先撤销工作表保护${UNPROTECT_MENU}，再应用修正。`;
+}
+
+/**
+ * Why an output sheet cannot replace the existing sheet `name`: the officer has not agreed to
+ * overwrite it, or it is protected (asked only once overwriting is agreed; `menu` is the hint
+ * on where to lift protection, as each host words it). Null when it may be overwritten.
+ */
+export function overwriteProblem(name: string, overwrite: boolean, isProtected: () => boolean, menu = ''): string | null {
+  if (!overwrite) return `工作表“${name}”已存在。请确认是否覆盖其内容。`;
+  if (isProtected()) return `工作表“${name}”受保护，无法覆盖。请先撤销工作表保护${menu}。`;
+  return null;
 }

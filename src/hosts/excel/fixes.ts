@@ -2,7 +2,7 @@
 import { a1 } from '../../core/address';
 import type { SuggestedFix } from '../../core/findings';
 import type { AppliedFix } from '../types';
-import { contentOf } from '../cell-io';
+import { changedSinceCheck, contentOf, emptyFixProblem, protectedFixMessage } from '../cell-io';
 import type { Ctx } from './env';
 import { friendly } from './errors';
 import type { HostState } from './state';
@@ -24,9 +24,7 @@ async function writableCell(s: HostState, ctx: Ctx, sheet: string, address: stri
     throw friendly(e, `找不到工作表“${sheet}”`);
   }
   if (ws.isNullObject) throw new Error(`找不到工作表“${sheet}”`);
-  if (s.api.has('1.2') && ws.protection.protected) {
-    throw new Error(`工作表“${sheet}”受保护，无法写入 ${address}。请先撤销工作表保护（审阅 → 撤销工作表保护），再应用修正。`);
-  }
+  if (s.api.has('1.2') && ws.protection.protected) throw new Error(protectedFixMessage(sheet, address));
   return cell;
 }
 
@@ -36,14 +34,14 @@ function target(s: HostState, ref: SuggestedFix['ref']): { sheet: string; addres
 }
 
 export async function applyFix(s: HostState, fix: SuggestedFix): Promise<AppliedFix> {
-  if (fix.formula === undefined && fix.value === undefined) throw new Error('该修正没有可写入的值或公式');
+  const empty = emptyFixProblem(fix);
+  if (empty) throw new Error(empty);
   const { sheet, address } = target(s, fix.ref);
   return s.run(async (ctx) => {
     const cell = await writableCell(s, ctx, sheet, address);
     const before = contentOf(cell.values[0][0], cell.formulas[0][0]);
-    if (typeof fix.previous === 'number' && typeof before.value === 'number' && Math.abs(fix.previous - before.value) > 0.005 && !before.formula) {
-      throw new Error(`“${sheet}”!${address} 的当前值（${before.value}）与检查时（${fix.previous}）不同，单元格可能已被修改。请重新检查后再修正。`);
-    }
+    const changed = changedSinceCheck(fix, before, sheet, address);
+    if (changed) throw new Error(changed);
     const format = String(cell.numberFormat[0][0] ?? 'General');
     if (fix.formula !== undefined) cell.formulas = [[`=${fix.formula.replace(/^=/, '')}`]];
     else if (typeof fix.value === 'string') {

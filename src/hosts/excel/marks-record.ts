@@ -32,8 +32,6 @@ interface MarksRecord {
   marks: ExcelMark[];
 }
 
-export const markKey = (sheet: string, address: string): string => `${sheet}\u0000${address}`;
-
 function safeParse(s: string): unknown {
   try {
     return JSON.parse(s);

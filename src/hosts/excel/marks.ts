@@ -3,43 +3,17 @@
 // the commands would pass the request budget or a recorded sheet has gone (inspect.ts). The
 // record of originals is saved before anything is painted (marks-record.ts).
 import { a1, parseA1 } from '../../core/address';
-import type { Finding, Severity } from '../../core/findings';
-import { groupFindings, MARK_STYLES, noteText, officerNote } from '../file/mark-style';
+import type { Finding } from '../../core/findings';
+import { MARK_STYLES, markKey, markTargets, noteText, officerNote } from '../file/mark-style';
 import { utf8JsonBytes } from './cells';
 import { friendly } from './errors';
 import { loadFill, readFill, restoreFill } from './fills';
 import { inspect } from './inspect';
-import { markKey, readRecord, saveRecord, type ExcelMark } from './marks-record';
+import { readRecord, saveRecord, type ExcelMark } from './marks-record';
 import { MarkNotes, noteMode } from './notes';
 import { CELL_COMMAND_BYTES, Rounds } from './rounds';
 import type { SheetTable } from './sheet-table';
 import type { HostState } from './state';
-
-interface Target {
-  sheet: string;
-  address: string;
-  severity: Severity;
-  messages: string[];
-}
-
-const rank = (s: Severity): number => (s === 'error' ? 0 : s === 'warning' ? 1 : 2);
-
-/** Findings grouped by the cell they mark, re-anchored into merged areas. */
-function targetsOf(s: HostState, findings: Finding[]): Map<string, Target> {
-  const targets = new Map<string, Target>();
-  for (const t of groupFindings(findings, parseA1, a1)) {
-    const p = s.anchor(t.sheet, t.row, t.col);
-    const address = a1(p.row, p.col);
-    const k = markKey(t.sheet, address);
-    const prev = targets.get(k);
-    if (!prev) targets.set(k, { sheet: t.sheet, address, severity: t.severity, messages: [...t.messages] });
-    else {
-      if (rank(t.severity) < rank(prev.severity)) prev.severity = t.severity;
-      for (const m of t.messages) if (!prev.messages.includes(m)) prev.messages.push(m);
-    }
-  }
-  return targets;
-}
 
 /** The marks on record, found again by sheet id (a renamed sheet) or by sheet name. */
 class OldMarks {
@@ -54,7 +28,7 @@ class OldMarks {
       this.byName.set(markKey(m.sheet, m.address), m);
     }
   }
-  find(t: Target): ExcelMark | undefined {
+  find(t: { sheet: string; address: string }): ExcelMark | undefined {
     const id = this.s.sheetIdOf(t.sheet);
     return (id ? this.byId.get(`${id}\u0000${t.address}`) : undefined) ?? this.byName.get(markKey(t.sheet, t.address));
   }
@@ -67,7 +41,8 @@ function place(table: SheetTable, m: { sheet: string; sheetId?: string }) {
 }
 
 export async function highlight(s: HostState, findings: Finding[]): Promise<{ marked: number }> {
-  const targets = targetsOf(s, findings);
+  // Findings grouped by the cell they mark, re-anchored into merged areas.
+  const targets = markTargets(findings, parseA1, a1, s.anchor);
   const old = new OldMarks(readRecord(s.env), s);
   const pattern = s.api.has('1.9');
   const budget = s.opts.budget;

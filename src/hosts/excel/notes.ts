@@ -7,9 +7,9 @@
 // on a Range. Whether the API is there is decided by the requirement set *and* by the object
 // model: the npm copy of office.js that intranet builds serve (OFFICE_JS=local) has no
 // NoteCollection at all, while the Excel behind it reports ExcelApi 1.18.
-import { NOTE_PREFIX } from '../file/mark-style';
+import { markKey, NOTE_PREFIX } from '../file/mark-style';
 import type { ApiSets, Ctx } from './env';
-import { markKey, type ExcelMark, type NoteKind } from './marks-record';
+import type { ExcelMark, NoteKind } from './marks-record';
 
 /** Which message APIs this office.js actually has (a proxy is made; nothing is sent). */
 export interface ObjectModel {

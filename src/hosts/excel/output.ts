@@ -1,7 +1,7 @@
 // Output sheets (指标计算, 情况说明, 补充信息): created, or their content replaced after the user agreed.
 import { a1 } from '../../core/address';
 import type { OutputCell, OutputSheet } from '../types';
-import { outputValue, sheetNameProblem } from '../cell-io';
+import { outputValue, overwriteProblem, sheetNameProblem, UNPROTECT_MENU } from '../cell-io';
 import type { Ctx } from './env';
 import { errorCode, friendly } from './errors';
 import { queueWorkbookProtection } from './sheet-table';
@@ -59,8 +59,9 @@ export async function writeSheet(s: HostState, out: OutputSheet, opts: { overwri
     let ws = found.ws;
     const adding = !ws;
     if (ws) {
-      if (!opts.overwrite) throw new Error(`工作表“${out.name}”已存在。请确认是否覆盖其内容。`);
-      if (s.api.has('1.2') && ws.protection.protected) throw new Error(`工作表“${out.name}”受保护，无法覆盖。请先撤销工作表保护（审阅 → 撤销工作表保护）。`);
+      const existing = ws;
+      const problem = overwriteProblem(out.name, opts.overwrite, () => s.api.has('1.2') && existing.protection.protected, UNPROTECT_MENU);
+      if (problem) throw new Error(problem);
       ws.getRange().clear();
     } else {
       if (found.structureLocked) throw new Error(structureMessage(out.name));

@@ -1,6 +1,6 @@
 // What the host remembers between calls: learnt from the last read, used by marks and selection.
-import { MergeIndex } from '../../core/snapshot';
 import type { SheetSnapshot } from '../../core/snapshot';
+import { mergeAnchor, type CellAnchor } from '../cell-io';
 import type { ApiSets, Ctx, ExcelEnv } from './env';
 import { objectModelOf, type ObjectModel } from './notes';
 import { guardedRun } from './run';
@@ -15,7 +15,8 @@ export interface HostOptions {
 }
 
 export class HostState {
-  merges = new Map<string, MergeIndex>();
+  /** The cell a finding marks or a fix writes: the top-left of its merge (as last read), when it lies in one. */
+  anchor: CellAnchor = mergeAnchor([]);
   /** Worksheet id → name, from the last read (selection events carry ids). */
   sheetIds = new Map<string, string>();
   hiddenSheets = new Set<string>();
@@ -31,7 +32,7 @@ export class HostState {
   ) {}
 
   remember(sheets: SheetSnapshot[], infos: { id: string; name: string }[]): void {
-    this.merges = new Map(sheets.map((s) => [s.name, new MergeIndex(s.merges)]));
+    this.anchor = mergeAnchor(sheets);
     if (infos.length) this.sheetIds = new Map(infos.map((s) => [s.id, s.name]));
     this.hiddenSheets = new Set(sheets.filter((s) => s.hidden).map((s) => s.name));
   }
@@ -55,11 +56,5 @@ export class HostState {
   sheetIdOf(name: string): string | undefined {
     for (const [id, n] of this.sheetIds) if (n === name) return id;
     return undefined;
-  }
-
-  /** The cell a finding marks: the top-left of its merge, when it lies in one. */
-  anchor(sheet: string, row: number, col: number): { row: number; col: number } {
-    const m = this.merges.get(sheet)?.find(row, col);
-    return m ? { row: m.r1, col: m.c1 } : { row, col };
   }
 }

@@ -9,8 +9,8 @@ import { a1, parseA1 } from '../../core/address';
 import type { Finding, Severity, SuggestedFix } from '../../core/findings';
 import type { Cell, CellValue, WorkbookSnapshot } from '../../core/snapshot';
 import type { AppliedFix, HostCapabilities, OutputSheet, Progress, WorkbookHost } from '../types';
-import { ERROR_VALUES, sheetNameProblem } from '../cell-io';
-import { groupFindings, MARKS_SHEET } from './mark-style';
+import { emptyFixProblem, ERROR_VALUES, overwriteProblem, protectedFixMessage, sheetNameProblem } from '../cell-io';
+import { MARKS_SHEET, markTargets } from './mark-style';
 import type { FileMark } from './marks-record';
 import type { XlsxPackage } from './package';
 import { cellKey, recalculate } from './recalc';
@@ -30,12 +30,6 @@ export interface FileMarkInfo {
 }
 
 export type FileChange = { kind: 'marks' | 'cells' | 'sheets' };
-
-
-
-function rank(s: Severity): number {
-  return s === 'error' ? 0 : s === 'warning' ? 1 : 2;
-}
 
 function plain(v: CellValue): string | number | boolean | null {
   return typeof v === 'object' && v !== null ? v.error : v;
@@ -145,21 +139,17 @@ export class FileHost implements WorkbookHost {
    */
   async highlight(findings: Finding[]): Promise<{ marked: number }> {
     const next = new Map<string, FileMark>();
-    for (const t of groupFindings(findings, parseA1, a1)) {
-      const s = this.findSheet(t.sheet);
-      if (!s) continue;
-      const [r, c] = s.master(t.row, t.col);
-      const address = a1(r, c);
-      const key = `${s.name}!${address}`;
-      const m = next.get(key);
-      if (m) {
-        // Two findings landed in the same merge: one mark holds both messages.
-        for (const msg of t.messages) if (!m.messages.includes(msg)) m.messages.push(msg);
-        if (rank(t.severity) < rank(m.severity)) m.severity = t.severity;
-        continue;
-      }
+    // Two findings landing in the same merge make one mark holding both messages.
+    const targets = markTargets(findings, parseA1, a1, (sheet, row, col) => {
+      const s = this.findSheet(sheet);
+      if (!s) return null;
+      const [r, c] = s.master(row, col);
+      return { sheet: s.name, row: r, col: c };
+    });
+    for (const t of targets.values()) {
+      const key = `${t.sheet}!${t.address}`;
       const prev = this.markMap.get(key);
-      next.set(key, { sheet: s.name, address, severity: t.severity, messages: [...t.messages], orig: prev?.orig ?? { fill: null, note: null } });
+      next.set(key, { sheet: t.sheet, address: t.address, severity: t.severity, messages: t.messages, orig: prev?.orig ?? { fill: null, note: null } });
     }
     this.markMap.clear();
     for (const [k, m] of next) this.markMap.set(k, m);
@@ -190,15 +180,14 @@ export class FileHost implements WorkbookHost {
   private writable(sheet: string, row: number, col: number): { s: SheetState; r: number; c: number } {
     const s = this.findSheet(sheet);
     if (!s) throw new Error(`找不到工作表“${sheet}”`);
-    if (s.base.protected) {
-      throw new Error(`工作表“${s.name}”受保护，无法写入 ${a1(row, col)}。请先撤销工作表保护（审阅 → 撤销工作表保护），再应用修正。`);
-    }
+    if (s.base.protected) throw new Error(protectedFixMessage(s.name, a1(row, col)));
     const [r, c] = s.master(row, col);
     return { s, r, c };
   }
 
   async applyFix(fix: SuggestedFix): Promise<AppliedFix> {
-    if (fix.formula === undefined && fix.value === undefined) throw new Error('该修正没有可写入的值或公式');
+    const empty = emptyFixProblem(fix);
+    if (empty) throw new Error(empty);
     const { s, r, c } = this.writable(fix.ref.sheet, fix.ref.row, fix.ref.col);
     const old = s.cell(r, c);
     const before = { value: old ? plain(old.v) : null, formula: old?.f ?? null };
@@ -232,8 +221,10 @@ export class FileHost implements WorkbookHost {
     const other = this.otherSheet(sheet.name);
     if (other) throw new Error(`“${other}”已是图表工作表（或宏表）的名称，请换一个名称`);
     const existing = this.findSheet(sheet.name);
-    if (existing && !opts.overwrite) throw new Error(`工作表“${existing.name}”已存在。请确认是否覆盖其内容。`);
-    if (existing?.base.protected) throw new Error(`工作表“${existing.name}”受保护，无法覆盖。请先撤销工作表保护。`);
+    if (existing) {
+      const problem = overwriteProblem(existing.name, opts.overwrite, () => existing.base.protected === true);
+      if (problem) throw new Error(problem);
+    }
 
     const cells: (Cell | undefined)[][] = [];
     sheet.rows.forEach((row, r) =>

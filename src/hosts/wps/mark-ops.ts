@@ -1,32 +1,10 @@
-// Marking and clearing a set of cells: which cells (findings grouped per cell, moved to the
-// top-left of a merge), in which order (the record is written before any cell changes, so an
-// interrupted run can always be undone), and what waits (cells on protected sheets).
-import { a1, parseA1 } from '../../core/address';
-import type { Finding, Severity } from '../../core/findings';
-import { groupFindings, noteText } from '../file/mark-style';
+// Marking and clearing a set of cells (which cells: markTargets in file/mark-style.ts): in which
+// order (the record is written before any cell changes, so an interrupted run can always be
+// undone), and what waits (cells on protected sheets).
+import { markKey, noteText } from '../file/mark-style';
 import type { EtComment, EtRange, EtWorksheet } from './et';
 import { paint, recordOriginal, restore, type Target } from './marks';
 import type { RecordStore, WpsMark } from './record';
-
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-const markKey = (sheet: string, address: string): string => `${sheet}\u0000${address}`;
-
-/** One target per cell; `anchor` moves a cell to the top-left of the merge holding it. */
-export function markTargets(findings: Finding[], anchor: (sheet: string, row: number, col: number) => { row: number; col: number }): Map<string, Target> {
-  const out = new Map<string, Target>();
-  for (const t of groupFindings(findings, parseA1, a1)) {
-    const p = anchor(t.sheet, t.row, t.col);
-    const address = a1(p.row, p.col);
-    const k = markKey(t.sheet, address);
-    const prev = out.get(k);
-    if (!prev) out.set(k, { sheet: t.sheet, address, severity: t.severity, messages: [...t.messages] });
-    else {
-      if (RANK[t.severity] < RANK[prev.severity]) prev.severity = t.severity;
-      for (const m of t.messages) if (!prev.messages.includes(m)) prev.messages.push(m);
-    }
-  }
-  return out;
-}
 
 /** Sheets by name for one operation, each looked up (and its protection read) once. */
 export interface SheetLookup {

@@ -4,17 +4,16 @@
 // what bulk reads cannot give (mixed formats, merges) and on the cells it marks or writes.
 // The workbook is the one that was active when it was read: marks, fixes and output sheets go
 // to the workbook that was checked even if the user has switched to another tab since.
-import { a1 } from '../../core/address';
+import { a1, parseA1 } from '../../core/address';
 import type { Finding, SuggestedFix } from '../../core/findings';
 import type { WorkbookSnapshot } from '../../core/snapshot';
-import { MergeIndex } from '../../core/snapshot';
-import { contentOf, literal, sheetNameProblem } from '../cell-io';
-import { MARKS_SHEET } from '../file/mark-style';
+import { changedSinceCheck, contentOf, emptyFixProblem, literal, mergeAnchor, overwriteProblem, protectedFixMessage, sheetNameProblem, type CellAnchor } from '../cell-io';
+import { MARKS_SHEET, markTargets } from '../file/mark-style';
 import type { AppliedFix, HostCapabilities, OutputSheet, Progress, WorkbookHost } from '../types';
 import { plainValue } from './cells';
 import type { EtApplication, EtRange, EtWorkbook, EtWorksheet } from './et';
 import { clearFileHostMarks } from './file-marks';
-import { applyMarks, markTargets, removeMarks, sheetLookup, type MarkEnv } from './mark-ops';
+import { applyMarks, removeMarks, sheetLookup, type MarkEnv } from './mark-ops';
 import { writeOutput } from './output';
 import { listSheets, readSheet } from './read';
 import { openStore, type RecordStore } from './record';
@@ -42,7 +41,8 @@ export class WpsHost implements WorkbookHost {
   readonly kind = 'wps' as const;
   private wb: EtWorkbook | null = null;
   private store: RecordStore | null = null;
-  private merges = new Map<string, MergeIndex>();
+  /** The cell a finding marks or a fix writes: the top-left of its merge (as last read), when it lies in one. */
+  private anchor: CellAnchor = mergeAnchor([]);
   private hidden = new Set<string>();
   private gaps: string[] = [];
   private fileMarks = false;
@@ -120,7 +120,7 @@ export class WpsHost implements WorkbookHost {
         gaps.push(...r.gaps);
       }
       this.gaps = gaps;
-      this.merges = new Map(sheets.map((s) => [s.name, new MergeIndex(s.merges)]));
+      this.anchor = mergeAnchor(sheets);
       this.hidden = new Set(sheets.filter((s) => s.hidden).map((s) => s.name));
       onProgress?.({ fraction: 1, message: `已读取 ${sheets.length} 张工作表` });
       return { name, sheets };
@@ -172,18 +172,12 @@ export class WpsHost implements WorkbookHost {
 
   // ---- marks ---------------------------------------------------------------------------
 
-  /** The cell a finding marks: the top-left of its merge, when it lies in one. */
-  private anchor(sheet: string, row: number, col: number): { row: number; col: number } {
-    const m = this.merges.get(sheet)?.find(row, col);
-    return m ? { row: m.r1, col: m.c1 } : { row, col };
-  }
-
   private markEnv(): MarkEnv {
     return { store: this.records(), sheets: sheetLookup((n) => this.sheet(n)), batch: (f) => this.batch(f), pause: this.pause };
   }
 
   async highlight(findings: Finding[]): Promise<{ marked: number }> {
-    const targets = markTargets(findings, (s, r, c) => this.anchor(s, r, c));
+    const targets = markTargets(findings, parseA1, a1, this.anchor);
     try {
       return { marked: await applyMarks(this.markEnv(), targets) };
     } catch (e) {
@@ -214,7 +208,7 @@ export class WpsHost implements WorkbookHost {
   private writableSheet(sheet: string, address: string): EtWorksheet {
     const ws = this.sheet(sheet);
     if (!ws) throw new HostMessage(`找不到工作表“${sheet}”`);
-    if (ws.ProtectContents === true) throw new HostMessage(`工作表“${sheet}”受保护，无法写入 ${address}。请先撤销工作表保护（审阅 → 撤销工作表保护），再应用修正。`);
+    if (ws.ProtectContents === true) throw new HostMessage(protectedFixMessage(sheet, address));
     return ws;
   }
 
@@ -224,15 +218,15 @@ export class WpsHost implements WorkbookHost {
   }
 
   async applyFix(fix: SuggestedFix): Promise<AppliedFix> {
-    if (fix.formula === undefined && fix.value === undefined) throw new HostMessage('该修正没有可写入的值或公式');
+    const empty = emptyFixProblem(fix);
+    if (empty) throw new HostMessage(empty);
     const { sheet } = fix.ref;
     const address = this.fixAddress(fix);
     return this.guard(`无法写入“${sheet}”!${address}`, () => {
       const cell = this.writableSheet(sheet, address).Range(address);
       const before = contentOf(plainValue(cell.Value2 as never), cell.Formula);
-      if (typeof fix.previous === 'number' && typeof before.value === 'number' && Math.abs(fix.previous - before.value) > 0.005 && !before.formula) {
-        throw new HostMessage(`“${sheet}”!${address} 的当前值（${before.value}）与检查时（${fix.previous}）不同，单元格可能已被修改。请重新检查后再修正。`);
-      }
+      const changed = changedSinceCheck(fix, before, sheet, address);
+      if (changed) throw new HostMessage(changed);
       if (fix.formula !== undefined) cell.Formula = `=${fix.formula.replace(/^=/, '')}`;
       else cell.Value2 = literal(fix.value as string | number);
       return { id: `fix-${sheet}-${address}-${Date.now()}`, fix, before };
@@ -256,8 +250,8 @@ export class WpsHost implements WorkbookHost {
     await this.guard(`无法写入工作表“${out.name}”`, () => {
       const existing = this.sheet(out.name);
       if (existing) {
-        if (!opts.overwrite) throw new HostMessage(`工作表“${out.name}”已存在。请确认是否覆盖其内容。`);
-        if (existing.ProtectContents === true) throw new HostMessage(`工作表“${out.name}”受保护，无法覆盖。请先撤销工作表保护。`);
+        const problem = overwriteProblem(out.name, opts.overwrite, () => existing.ProtectContents === true);
+        if (problem) throw new HostMessage(problem);
       }
       this.batch(() => {
         let ws: EtWorksheet;
