@@ -129,6 +129,24 @@ function entryFiles(compilation, name) {
   return ep ? ep.getFiles().filter((f) => f.endsWith('.js')).join(' ') : '';
 }
 
+/**
+ * dist/build-info.json: how dist/ was built, so the tests can tell the development build `npm start`
+ * serves from the production build they check and measure (and rebuild when it is not that one).
+ */
+class BuildInfoPlugin {
+  constructor(info) {
+    this.info = info;
+  }
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('BuildInfoPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'BuildInfoPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        compilation.emitAsset('build-info.json', new sources.RawSource(`${JSON.stringify(this.info)}\n`));
+      });
+    });
+  }
+}
+
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode || 'production';
   const officeJsLocal = process.env.OFFICE_JS === 'local';
@@ -227,6 +245,7 @@ module.exports = (env = {}, argv = {}) => {
       }),
       ...wps.plugins,
       new CopyWebpackPlugin({ patterns: copies }),
+      new BuildInfoPlugin({ mode, officeJs: officeJsLocal ? 'local' : 'cdn' }),
     ],
     performance: {
       // The initial JS budget is 300 KB gzip (checked by the browser tests); raw size is larger.

@@ -103,6 +103,12 @@ function bundleSize() {
     row('dist/taskpane.html', 'missing — run `npm run build` first');
     return;
   }
+  // npm start leaves a development build (unminified, with source maps): its sizes mean nothing here.
+  const info = existsSync(join(dist, 'build-info.json')) ? (JSON.parse(readFileSync(join(dist, 'build-info.json'), 'utf8')) as { mode?: string }) : {};
+  if (info.mode !== 'production') {
+    row('dist/', `${info.mode ?? 'unknown'} build, not measured — run \`npm run build\` first`);
+    return;
+  }
   // taskpane.html's boot script loads the full pane (data-pane) or, in IE11, the plain pane (data-legacy).
   for (const [page, path] of [['taskpane.html', 'data-pane'], ['taskpane.html', 'data-legacy'], ['workbench.html', '']]) {
     const html = readFileSync(join(dist, page), 'utf8');

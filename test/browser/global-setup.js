@@ -1,4 +1,5 @@
-// Builds the pages once (webpack, production mode) when dist/ is missing or older than its sources.
+// Builds the pages once (webpack, production mode) when dist/ is missing, older than its sources,
+// or not the default production build (npm start's development build, an OFFICE_JS=local build).
 // Installs nothing: Chromium is the system's (/usr/bin/chromium), driven by playwright-core.
 const { spawnSync } = require('node:child_process');
 const { existsSync, readdirSync, statSync, readFileSync } = require('node:fs');
@@ -22,8 +23,13 @@ function newestMtime(path) {
 
 function isStale() {
   if (!existsSync(DIST_PAGE) || !existsSync(join(ROOT, 'dist', 'taskpane.html'))) return 'dist/ is missing';
-  // The tests expect the default build (office.js from the CDN URL, stubbed by the tests).
-  if (readFileSync(join(ROOT, 'dist', 'taskpane.html'), 'utf8').includes('office-js/office.js')) return 'dist/ was built with OFFICE_JS=local';
+  // The tests expect the default production build (office.js from the CDN URL, stubbed by the
+  // tests); `npm start` leaves a development build in dist/, and OFFICE_JS=local a local office.js.
+  const infoPath = join(ROOT, 'dist', 'build-info.json');
+  if (!existsSync(infoPath)) return 'dist/ has no build-info.json';
+  const info = JSON.parse(readFileSync(infoPath, 'utf8'));
+  if (info.mode !== 'production') return `dist/ holds a ${info.mode} build (npm start)`;
+  if (info.officeJs !== 'cdn' || readFileSync(join(ROOT, 'dist', 'taskpane.html'), 'utf8').includes('office-js/office.js')) return 'dist/ was built with OFFICE_JS=local';
   const built = statSync(DIST_PAGE).mtimeMs;
   const src = Math.max(...SOURCES.map((s) => newestMtime(join(ROOT, s))));
   return src > built ? 'sources changed since the last build' : null;
